@@ -1,0 +1,44 @@
+# Two commands do everything (see README.md):
+#   make example   create .venv, install, serve example_site/ on http://127.0.0.1:8000/
+#   make test      create .venv, install, lint, type-check and run every test tier
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: example test lint test-fast test-jekyll test-browser bench system-packages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+example: $(STAMP)
+	$(BIN)/mkdocs serve -f example_site/mkdocs.yml --dev-addr 127.0.0.1:8000
+
+# System packages the slow tiers use (Debian's jekyll and chromium): installed when root.
+system-packages:
+	bash scripts/system-packages.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not jekyll and not browser" -n 2 tests
+
+test-jekyll: $(STAMP) system-packages
+	$(BIN)/pytest -m jekyll tests
+
+test-browser: $(STAMP) system-packages
+	$(BIN)/pytest -m browser tests
+
+test: lint test-fast test-jekyll test-browser
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) site example_site/site test-artifacts

@@ -1,0 +1,132 @@
+"""A post's banner image: which front-matter key names it, and the body image that repeats it.
+
+Keys, first found wins: `excerpt_image` (YAT), `banner` / `banner.image` (YAT), `image` /
+`image.path` (jekyll-seo-tag, jekyll-feed), `header-img` (Hux, Clean Blog). The literal
+`NO_EXCERPT_IMAGE` means "no image". Posts generated for YAT themes also open their body with
+the same picture (`![banner](url "description")`): that image becomes the banner (its text gives
+the alt text) and leaves the body, so the picture is shown once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["NO_IMAGE", "Banner", "find_banner"]
+
+NO_IMAGE = "NO_EXCERPT_IMAGE"
+_GENERIC_ALT = frozenset({"", "banner", "image", "img", "header", "cover", "hero"})
+
+_MARKDOWN_IMAGE = re.compile(
+    r"""^[ ]{0,3}!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<url>[^)\s>]+)>?
+    (?:\s+(?P<quote>["'(])(?P<title>.*?)["')])?\s*\)\s*(?:\{:[^}\n]*\})?\s*$""",
+    re.VERBOSE,
+)
+_HTML_IMAGE = re.compile(r"^\s*(?:<p>\s*)?<img\s(?P<attrs>[^>]*)/?>\s*(?:</p>)?\s*$", re.IGNORECASE)
+_HTML_ATTR = re.compile(r"""(?P<name>[a-zA-Z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Banner:
+    """The image shown at the top of a post and on its card."""
+
+    url: str
+    """As written by the author: an absolute URL or a path."""
+    alt: str
+    title: str | None = None
+    source_key: str = "excerpt_image"
+
+
+def _front_matter_image(data: Mapping[str, Any]) -> tuple[str, str, str | None] | None:
+    """(key, url, alt) from the first banner key present; ('', '', None) for NO_EXCERPT_IMAGE."""
+    candidates: list[tuple[str, object, str]] = [
+        ("excerpt_image", data.get("excerpt_image"), ""),
+        ("banner", data.get("banner"), "image"),
+        ("image", data.get("image"), "path"),
+        ("header-img", data.get("header-img"), ""),
+    ]
+    for key, value, inner in candidates:
+        alt: str | None = None
+        if isinstance(value, Mapping) and inner:
+            alt = value.get("alt") if isinstance(value.get("alt"), str) else None
+            value = value.get(inner)
+        if isinstance(value, str) and value.strip():
+            if value.strip() == NO_IMAGE:
+                return "", "", None
+            return key, value.strip(), alt
+    return None
+
+
+def _body_images(body: str) -> list[tuple[int, str, str, str | None]]:
+    """Standalone image paragraphs outside code fences: (line index, url, alt, title)."""
+    found = []
+    lines = body.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        fence_match = _FENCE.match(line)
+        if fence_match:
+            marker = fence_match.group(1)
+            if fence is None:
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        alone = (index == 0 or not lines[index - 1].strip()) and (
+            index + 1 == len(lines) or not lines[index + 1].strip()
+        )
+        if not alone:
+            continue
+        markdown = _MARKDOWN_IMAGE.match(line)
+        if markdown:
+            found.append((index, markdown["url"], markdown["alt"], markdown["title"]))
+            continue
+        html = _HTML_IMAGE.match(line)
+        if html:
+            attrs = {m["name"].lower(): m["dq"] if m["dq"] is not None else m["sq"]
+                     for m in _HTML_ATTR.finditer(html["attrs"])}  # fmt: skip
+            if attrs.get("src"):
+                found.append((index, attrs["src"], attrs.get("alt", ""), attrs.get("title")))
+    return found
+
+
+def _alt_text(alt: str | None, title: str | None, fallback: str) -> str:
+    if alt and alt.strip().lower() not in _GENERIC_ALT:
+        return alt.strip()
+    if title and title.strip():
+        return title.strip()
+    return (alt or "").strip() or fallback
+
+
+def find_banner(
+    data: Mapping[str, Any],
+    body: str,
+    *,
+    site_path: Callable[[str], str | None],
+    fallback_alt: str = "",
+) -> tuple[Banner | None, str]:
+    """The banner of a post and its body without the image that repeats it.
+
+    `site_path` maps an absolute URL of the site itself to its path (so that
+    `https://www.example.org/a.png` and `/a.png` are recognised as one image).
+    The repeated image's line is blanked, not deleted, so body lines keep their numbers.
+    """
+    declared = _front_matter_image(data)
+    if declared is None or not declared[0]:
+        return None, body
+    key, url, alt = declared
+
+    def same(a: str, b: str) -> bool:
+        return a == b or (site_path(a) or a).lstrip("/") == (site_path(b) or b).lstrip("/")
+
+    for index, image_url, image_alt, image_title in _body_images(body):
+        if same(image_url, url):
+            lines = body.split("\n")
+            lines[index] = ""
+            alt_text = alt or _alt_text(image_alt, image_title, fallback_alt)
+            return Banner(url, alt_text, image_title, key), "\n".join(lines)
+    return Banner(url, alt or fallback_alt, None, key), body

@@ -1,0 +1,44 @@
+"""The plugin's options (`plugins: - reeblog: {...}` in `mkdocs.yml`).
+
+Options named after Jekyll's settings mean what they mean in Jekyll. Those left unset are read
+from `jekyll_config` when it is given, else they take Jekyll's defaults.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class ReeblogConfig(base.Config):
+    """Options of the `reeblog` plugin."""
+
+    jekyll_config = c.Optional(c.File(exists=True))
+    """A Jekyll `_config.yml` to read `permalink`, `timezone`, `excerpt_separator`, `future`,
+    `show_drafts`, `unpublished`, `url` and `baseurl` from (relative to `mkdocs.yml`)."""
+
+    permalink = c.Optional(c.Type(str))
+    """Jekyll's site-wide `permalink`: `date` (Jekyll's default), `pretty`, `ordinal`,
+    `weekdate`, `none`, or a template such as `/:categories/:year/:month/:day/:title:output_ext`."""
+
+    timezone = c.Optional(c.Type(str))
+    """IANA time zone of dates without an offset, and of the dates in URLs (default `UTC`)."""
+
+    excerpt_separator = c.Optional(c.Type(str))
+    """Text that ends a post's excerpt (Jekyll's default: a blank line)."""
+
+    future = c.Optional(c.Type(bool))
+    """Publish posts dated after the build (default false: they are left out, with an info line)."""
+
+    show_drafts = c.Optional(c.Type(bool))
+    """Publish the posts of `_drafts/` folders, dated by their file's modification time."""
+
+    unpublished = c.Optional(c.Type(bool))
+    """Publish posts whose front matter says `published: false` (Jekyll's `--unpublished`)."""
+
+    words_per_minute = c.Type(int, default=200)
+    """Reading speed used for the reading time shown on posts and cards."""
+
+    date_format = c.Type(str, default="long")
+    """How dates are shown: a Babel format (`short`, `medium`, `long`, `full`) or pattern
+    (`d MMM y`), localised with the theme's `language`."""

@@ -1,0 +1,123 @@
+"""Split a Jekyll document into front matter and body, and read the YAML as Jekyll does.
+
+Differences from MkDocs' own reader, on purpose:
+
+* the front-matter block is found with Jekyll's regular expression (blank lines after the closing
+  `---` belong to it, `...` closes it too);
+* timestamps stay text: Jekyll's date rules are applied later by `dates.parse_date`, not
+  PyYAML's (which rejects `2016-06-31` and ignores offsets such as `+0100`);
+* errors are not swallowed: they carry the line of the file they come from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from mkdocs_reeblog.problems import PostError
+
+__all__ = ["FrontMatter", "read_front_matter"]
+
+# Jekyll's `Document::YAML_FRONT_MATTER_REGEXP` (Ruby's `^`/`$` are always line anchors).
+_FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((?:---|\.\.\.)\s*$\n?)", re.MULTILINE | re.DOTALL)
+_OPENING = re.compile(r"\A---[ \t]*\n")
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _JekyllLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe YAML 1.1 (as Ruby's Psych reads it) without the timestamp resolver."""
+
+
+_JekyllLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A post's front matter and body, with the lines they came from."""
+
+    data: dict[str, Any]
+    """The YAML mapping (empty when the file has none)."""
+    body: str
+    """Everything after the front matter, as Jekyll renders it."""
+    body_line: int
+    """1-based line of the file where `body` starts."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+    """1-based line of each top-level key, for messages about its value."""
+
+    def line_of(self, key: str) -> int:
+        """The line of `key` in the file, or of the opening `---` when it is absent."""
+        return self.key_lines.get(key, 1)
+
+
+def read_front_matter(text: str) -> FrontMatter:
+    """Split `text` (newlines already normalised to `\\n`) and parse its YAML.
+
+    Raises `PostError` with the file line for YAML that Jekyll would not read, for a front
+    matter that is not a mapping, and for an opening `---` that is never closed.
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        if _OPENING.match(text):
+            raise PostError(
+                1,
+                "the front matter opened by '---' on this line is never closed; "
+                "add a line with '---' after the last key",
+            )
+        return FrontMatter(data={}, body=text, body_line=1)
+    yaml_text = match.group(1)
+    # Line 1 holds the opening '---'; the YAML starts on line 2 for the loader's marks.
+    first_yaml_line = 1 + yaml_text[: yaml_text.index("\n") + 1].count("\n")
+    yaml_source = yaml_text[yaml_text.index("\n") + 1 :]
+    data, key_lines = _load_mapping(yaml_source, first_yaml_line)
+    body_line = 1 + text[: match.end()].count("\n")
+    return FrontMatter(data=data, body=text[match.end() :], body_line=body_line, key_lines=key_lines)
+
+
+def _load_mapping(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
+    """Parse `source` as one YAML mapping; `first_line` is the file line of its first line."""
+    loader = _JekyllLoader(source)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}
+        if not isinstance(node, yaml.MappingNode):
+            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            raise PostError(
+                first_line + node.start_mark.line,
+                f"the front matter is {kind}, not a mapping; write one 'key: value' per line",
+            )
+        key_lines = {
+            str(key.value): first_line + key.start_mark.line
+            for key, _ in node.value
+            if isinstance(key, yaml.ScalarNode)
+        }
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and exc.problem_mark and exc.problem_mark.index >= len(source.rstrip()):
+            mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
+        line = first_line + (mark.line if mark else 0)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise PostError(line, f"the front matter is not valid YAML ({problem}); {_yaml_hint(problem)}") from exc
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        raise PostError(first_line, f"the front matter cannot be read: {exc}") from exc
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise PostError(first_line, "the front matter is not a mapping; write one 'key: value' per line")
+    return {str(key): value for key, value in data.items()}, key_lines
+
+
+def _yaml_hint(problem: str) -> str:
+    if "\\t" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "quote" in problem or "scalar" in problem:
+        return "close the quote, or quote a value that contains ': ' or starts with a symbol"
+    return "check the indentation and quote values that contain ':' or start with a symbol"

@@ -1,0 +1,78 @@
+"""The blog: every published post, in Jekyll's order, each at a URL no other file claims."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from mkdocs_reeblog.posts import Post
+from mkdocs_reeblog.problems import Problem
+from mkdocs_reeblog.urls import Destination, destination
+
+__all__ = ["BlogIndex", "PublishedPost", "build_index"]
+
+
+@dataclass(frozen=True)
+class PublishedPost:
+    """A post and where it is written."""
+
+    post: Post
+    dest: Destination
+
+
+@dataclass
+class BlogIndex:
+    """Published posts, newest first (Jekyll's `site.posts`: by date, then by path)."""
+
+    entries: list[PublishedPost] = field(default_factory=list)
+    by_src_uri: dict[str, PublishedPost] = field(default_factory=dict)
+
+    def __iter__(self) -> Iterator[PublishedPost]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, src_uri: str) -> PublishedPost | None:
+        return self.by_src_uri.get(src_uri)
+
+    def neighbours(self, src_uri: str) -> tuple[PublishedPost | None, PublishedPost | None]:
+        """(newer, older) posts next to this one."""
+        entry = self.by_src_uri.get(src_uri)
+        if entry is None:
+            return None, None
+        position = self.entries.index(entry)
+        newer = self.entries[position - 1] if position > 0 else None
+        older = self.entries[position + 1] if position + 1 < len(self.entries) else None
+        return newer, older
+
+
+def build_index(
+    posts: Iterable[Post], *, taken: Mapping[str, str], use_directory_urls: bool
+) -> tuple[BlogIndex, list[Problem]]:
+    """Order the posts and give each its output file.
+
+    `taken` maps the output files of the site's other pages to their source paths: a post
+    that would overwrite one of them, or another post, is left out with a problem naming both.
+    """
+    problems: list[Problem] = []
+    claimed: dict[str, str] = dict(taken)
+    published: list[PublishedPost] = []
+    for post in sorted(posts, key=lambda p: p.path):
+        dest = destination(post.url, use_directory_urls=use_directory_urls)
+        owner = claimed.get(dest.dest_uri)
+        if owner is not None:
+            problems.append(
+                Problem(
+                    post.path,
+                    post.key_lines.get("permalink", 1),
+                    f"the URL {post.url} is already taken by {owner}; give one of them another "
+                    "'permalink' or 'slug' (this post is left out)",
+                )
+            )
+            continue
+        claimed[dest.dest_uri] = post.path
+        published.append(PublishedPost(post, dest))
+    published.sort(key=lambda e: (e.post.date, e.post.path), reverse=True)
+    index = BlogIndex(published, {e.post.source.src_uri: e for e in published})
+    return index, problems

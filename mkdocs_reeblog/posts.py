@@ -1,0 +1,300 @@
+"""Jekyll posts: which files are posts, and what Jekyll reads from each (`jekyll/document.rb`)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from mkdocs_reeblog.banner import Banner, find_banner
+from mkdocs_reeblog.dates import DateError, parse_date
+from mkdocs_reeblog.frontmatter import FrontMatter, read_front_matter
+from mkdocs_reeblog.problems import PostError
+from mkdocs_reeblog.settings import Settings
+from mkdocs_reeblog.urls import PermalinkError, UrlFacts, expand_permalink
+
+__all__ = ["Post", "PostSource", "find_post_source", "read_post", "ruby_to_s"]
+
+POSTS_DIR = "_posts"
+DRAFTS_DIR = "_drafts"
+MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
+
+# `Document::DATE_FILENAME_MATCHER`, applied to the file name (the folders are matched apart).
+_DATED_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$", re.DOTALL)
+_DATELESS_NAME = re.compile(r"^(.*)(\.[^.]+)$", re.DOTALL)
+_WORD = re.compile(r"\S+")
+
+# Front-matter keys whose meaning this module owns; every other key goes to `Post.meta` as is.
+_KNOWN_KEYS = frozenset({"title", "date", "slug", "categories", "category", "tags", "tag",
+                         "published", "permalink", "excerpt_separator"})  # fmt: skip
+
+
+def _is_special(name: str) -> bool:
+    """Jekyll's `EntryFilter#special?` and `backup?`: names Jekyll never reads."""
+    return name.startswith((".", "_", "#")) or name.endswith("~")
+
+
+@dataclass(frozen=True)
+class PostSource:
+    """A file inside a `_posts` (or `_drafts`) folder and what its path says."""
+
+    src_uri: str
+    """Path relative to `docs_dir`, `/`-separated."""
+    draft: bool
+    dir_categories: tuple[str, ...]
+    """Folders above `_posts`: Jekyll's categories from the path."""
+    inner_path: str
+    """Path inside `_posts`, with extension."""
+    date_text: str | None
+    """The `YYYY-MM-DD` of the file name (None for drafts)."""
+    name: str
+    """The file name after the date, without extension."""
+    ext: str
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.ext.lower() in MARKDOWN_EXTENSIONS
+
+    @property
+    def basename(self) -> str:
+        """The file name without extension (Jekyll's `basename_without_ext`)."""
+        return posixpath.splitext(posixpath.basename(self.src_uri))[0]
+
+
+def find_post_source(src_uri: str) -> PostSource | str | None:
+    """Classify a file of `docs_dir`.
+
+    Returns a `PostSource` for a post or draft, a reason (str) for a file inside `_posts` or
+    `_drafts` that Jekyll leaves out, and None for files that have nothing to do with posts.
+    """
+    parts = src_uri.split("/")
+    for index, part in enumerate(parts[:-1]):
+        if part not in (POSTS_DIR, DRAFTS_DIR):
+            continue
+        above, inside = parts[:index], parts[index + 1 :]
+        if any(_is_special(p) for p in above):
+            return None
+        if any(_is_special(p) for p in inside):
+            return "Jekyll ignores names that start with '.', '_' or '#' or end with '~'"
+        draft = part == DRAFTS_DIR
+        filename = inside[-1]
+        if draft:
+            found = _DATELESS_NAME.match(filename)
+            if not found:
+                return "a draft needs a file extension such as .md"
+            date_text, name, ext = None, found.group(1), found.group(2)
+        else:
+            found = _DATED_NAME.match(filename)
+            if not found:
+                return "a post's file name must be YYYY-MM-DD-name.md"
+            date_text, name, ext = found.group(1), found.group(2), found.group(3)
+        return PostSource(
+            src_uri=src_uri,
+            draft=draft,
+            dir_categories=tuple(above),
+            inner_path="/".join(inside),
+            date_text=date_text,
+            name=name,
+            ext=ext,
+        )
+    return None
+
+
+def ruby_to_s(value: object) -> str:
+    """A YAML scalar as Ruby's `to_s` writes it (`true`, `3.5`, `` for nil)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _truthy(value: object) -> bool:
+    """Ruby truthiness: only nil and false are false."""
+    return value is not None and value is not False
+
+
+@dataclass(frozen=True)
+class Post:
+    """One post, with every value Jekyll would compute for it."""
+
+    source: PostSource
+    path: str
+    """The file as messages name it (relative to the folder of `mkdocs.yml`)."""
+    title: str
+    date: datetime
+    """Aware, in the site's timezone."""
+    slug: str
+    """Jekyll's `page.slug`: front-matter `slug`, else the file name after the date."""
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    published: bool
+    url: str
+    """The URL Jekyll gives the post (escaped, leading `/`, no `baseurl`)."""
+    id: str
+    """Jekyll's `post.id` (the Atom entry id)."""
+    excerpt_separator: str
+    banner: Banner | None
+    body: str
+    """The Markdown after the front matter (the banner image that repeats it removed)."""
+    body_line: int
+    front_matter: Mapping[str, Any] = field(repr=False)
+    key_lines: Mapping[str, int] = field(repr=False)
+    words: int = 0
+
+    @property
+    def subtitle(self) -> str | None:
+        return _optional_text(self.front_matter.get("subtitle"))
+
+    @property
+    def description(self) -> str | None:
+        return _optional_text(self.front_matter.get("description"))
+
+    @property
+    def author(self) -> str | None:
+        author = self.front_matter.get("author")
+        if isinstance(author, Mapping):
+            author = author.get("name")
+        return _optional_text(author)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """`page.meta` for MkDocs and other plugins: every front-matter key, normalised."""
+        meta = {key: value for key, value in self.front_matter.items() if key not in _KNOWN_KEYS}
+        meta.update(
+            title=self.title,
+            date=self.date,
+            slug=self.slug,
+            categories=list(self.categories),
+            tags=list(self.tags),
+            jekyll_url=self.url,
+        )
+        if self.banner is not None:
+            meta.setdefault("image", self.banner.url)
+        return meta
+
+
+def _optional_text(value: object) -> str | None:
+    return None if value is None or value == "" else ruby_to_s(value)
+
+
+def _flat_scalars(values: Iterable[object], key: str, line: int) -> list[str]:
+    out: list[str] = []
+    for value in values:
+        if isinstance(value, list):
+            out.extend(_flat_scalars(value, key, line))
+        elif isinstance(value, dict):
+            raise PostError(line, f"'{key}' holds a mapping; write a list such as {key}: [One, Two]")
+        elif value is not None:
+            out.append(ruby_to_s(value))
+    return out
+
+
+def _categories(source: PostSource, fm: FrontMatter) -> tuple[str, ...]:
+    """`Document#categories_from_path`, `merge_categories!` and `populate_categories`."""
+    data = fm.data
+    for key in ("categories", "category"):
+        if isinstance(data.get(key), dict):
+            raise PostError(
+                fm.line_of(key), f"'{key}' holds a mapping; write a list such as categories: [Geology, Mining]"
+            )
+    plural = data.get("categories")
+    if isinstance(plural, str):
+        plural = plural.split()
+    # Folders, then `categories`, then `category` (one value, never split); `to_s`, `uniq`.
+    merged: list[object] = [*source.dir_categories, plural, data.get("category")]
+    line = fm.line_of("categories" if "categories" in data else "category")
+    return tuple(dict.fromkeys(_flat_scalars(merged, "categories", line)))
+
+
+def _tags(fm: FrontMatter) -> tuple[str, ...]:
+    """`Utils.pluralized_array_from_hash(data, "tag", "tags")`: a non-empty `tag` wins."""
+    data = fm.data
+    if data.get("tag") is not None:
+        return tuple(_flat_scalars([data["tag"]], "tag", fm.line_of("tag")))
+    value = data.get("tags")
+    if isinstance(value, str):
+        return tuple(value.split())
+    if value is None:
+        return ()
+    return tuple(_flat_scalars([value], "tags", fm.line_of("tags")))
+
+
+def _titleize(slug: str) -> str:
+    """`Utils.titleize_slug`: split on '-', capitalize each word (Ruby's `capitalize`)."""
+    return " ".join(word[:1].upper() + word[1:].lower() for word in slug.split("-"))
+
+
+def read_post(source: PostSource, path: str, text: str, settings: Settings, *, mtime: datetime | None = None) -> Post:
+    """Everything Jekyll reads from one post.
+
+    `text` is the file's content with newlines normalised; `mtime` dates drafts.
+    Raises `PostError` (with the line) for anything that keeps the post from being published.
+    """
+    fm = read_front_matter(text)
+    data = fm.data
+    file_slug = source.name.rstrip(".")
+    slug = ruby_to_s(data["slug"]) if _truthy(data.get("slug")) else file_slug
+    title = ruby_to_s(data["title"]) if _truthy(data.get("title")) else _titleize(file_slug)
+
+    if data.get("date") is not None:
+        date_value, date_line = data["date"], fm.line_of("date")
+    elif source.date_text is not None:
+        date_value, date_line = source.date_text, 1
+    else:
+        date_value, date_line = mtime or settings.now, 1
+    try:
+        date = parse_date(date_value, settings.timezone)
+    except DateError as exc:
+        raise PostError(date_line, str(exc)) from exc
+
+    categories = _categories(source, fm)
+    tags = _tags(fm)
+
+    permalink = data.get("permalink")
+    if isinstance(permalink, (dict, list)):
+        raise PostError(fm.line_of("permalink"), "'permalink' must be text such as /:year/:title/")
+    template = settings.permalink
+    if _truthy(permalink) and ruby_to_s(permalink):
+        template = ruby_to_s(permalink)
+    facts = UrlFacts(
+        date=date,
+        slug=slug,
+        basename=source.basename,
+        path="/" + posixpath.splitext(source.inner_path)[0],
+        categories=categories,
+        output_ext=".html" if source.is_markdown else source.ext,
+    )
+    try:
+        url = expand_permalink(template, facts)
+    except PermalinkError as exc:
+        line = fm.line_of("permalink") if template is not settings.permalink else 1
+        message = str(exc) if line != 1 else f"{exc} (the site-wide permalink setting)"
+        raise PostError(line, message) from exc
+    # `Document#id`: the URL's folder and the slug (for the Atom <id>).
+    post_id = posixpath.join(posixpath.dirname(url), slug)
+
+    separator = data.get("excerpt_separator")
+    banner, body = find_banner(data, fm.body, site_path=settings.address.site_path, fallback_alt=title)
+    return Post(
+        source=source,
+        path=path,
+        title=title,
+        date=date,
+        slug=slug,
+        categories=categories,
+        tags=tags,
+        published=_truthy(data.get("published", True)),
+        url=url,
+        id=post_id,
+        excerpt_separator=ruby_to_s(separator) if separator is not None else settings.excerpt_separator,
+        banner=banner,
+        body=body,
+        body_line=fm.body_line,
+        front_matter=data,
+        key_lines=fm.key_lines,
+        words=len(_WORD.findall(fm.body)),
+    )

@@ -1,0 +1,126 @@
+"""What templates get: posts as plain, display-ready values (URLs already relative)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+
+from mkdocs_reeblog.index import PublishedPost
+from mkdocs_reeblog.links import SiteLinks, is_safe_url
+
+__all__ = ["BannerView", "DateFormatter", "PostView", "TermLink", "post_view", "reading_time"]
+
+
+@dataclass(frozen=True)
+class TermLink:
+    """A category or tag as shown on a post: its name and, when it has a page, the link."""
+
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class BannerView:
+    src: str
+    alt: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class PostView:
+    """A post for templates (`reeblog/post-header.html`, `reeblog/card.html`)."""
+
+    title: str
+    subtitle: str | None
+    url: str
+    date: datetime
+    date_text: str
+    date_iso: str
+    reading_time: int
+    author: str | None
+    categories: tuple[TermLink, ...]
+    tags: tuple[TermLink, ...]
+    banner: BannerView | None
+
+
+def reading_time(words: int, words_per_minute: int) -> int:
+    """Whole minutes to read `words`, at least one."""
+    return max(1, math.ceil(words / max(1, words_per_minute)))
+
+
+class DateFormatter:
+    """Dates in the theme's language with a Babel format (`long`) or pattern (`d MMM y`)."""
+
+    def __init__(self, language: str, date_format: str) -> None:
+        self.locale = _locale(language)
+        self.date_format = date_format
+
+    def __call__(self, value: datetime) -> str:
+        return str(format_date(value.date(), format=self.date_format, locale=self.locale))
+
+
+@lru_cache(maxsize=32)
+def _locale(language: str) -> Locale:
+    for candidate in (language, language.replace("-", "_"), language.split("-")[0], "en"):
+        try:
+            return Locale.parse(candidate.replace("-", "_"))
+        except (UnknownLocaleError, ValueError, TypeError):
+            continue
+    return Locale("en")
+
+
+def banner_view(entry: PublishedPost, links: SiteLinks, from_url: str) -> BannerView | None:
+    """The banner as an `<img>` can show it from the page at `from_url`; None for unsafe URLs."""
+    banner = entry.post.banner
+    if banner is None or not is_safe_url(banner.url):
+        return None
+    target = banner.url
+    if "://" not in target:
+        target = target.lstrip("/")
+        found = links.site_url(target)
+        src = links.relative(found, from_url) if found is not None else banner.url
+    else:
+        src = links.relative(target, from_url)
+    return BannerView(src=src, alt=banner.alt, title=banner.title)
+
+
+def post_view(
+    entry: PublishedPost,
+    *,
+    from_url: str,
+    links: SiteLinks,
+    dates: DateFormatter,
+    words_per_minute: int,
+    term_url: dict[tuple[str, str], str] | None = None,
+) -> PostView:
+    """`entry` as seen from the page at `from_url` (a URL relative to the site root)."""
+    from mkdocs.utils import get_relative_url
+
+    post = entry.post
+    urls = term_url or {}
+
+    def terms(kind: str, names: tuple[str, ...]) -> tuple[TermLink, ...]:
+        out = []
+        for name in dict.fromkeys(names):
+            target = urls.get((kind, name))
+            out.append(TermLink(name, get_relative_url(target, from_url) if target else None))
+        return tuple(out)
+
+    return PostView(
+        title=post.title,
+        subtitle=post.subtitle,
+        url=get_relative_url(entry.dest.url, from_url),
+        date=post.date,
+        date_text=dates(post.date),
+        date_iso=post.date.isoformat(),
+        reading_time=reading_time(post.words, words_per_minute),
+        author=post.author,
+        categories=terms("category", post.categories),
+        tags=terms("tag", post.tags),
+        banner=banner_view(entry, links, from_url),
+    )

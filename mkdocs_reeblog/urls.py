@@ -1,0 +1,165 @@
+"""Jekyll's post URLs (`jekyll/url.rb`, `drops/url_drop.rb`) and where MkDocs writes them.
+
+A post's URL is the permalink template with each `:placeholder` replaced by an escaped value,
+then sanitised (`..` becomes `/`, `//` is squeezed). The file is written at the *unescaped* URL,
+with `index.html` added to a URL ending in `/` and `.html` to one without that extension.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import quote, unquote
+
+from mkdocs_reeblog.slugify import slugify
+
+__all__ = [
+    "PERMALINK_STYLES",
+    "Destination",
+    "PermalinkError",
+    "UrlFacts",
+    "destination",
+    "escape_path",
+    "expand_permalink",
+    "permalink_template",
+]
+
+PERMALINK_STYLES: dict[str, str] = {
+    "date": "/:categories/:year/:month/:day/:title:output_ext",
+    "pretty": "/:categories/:year/:month/:day/:title/",
+    "ordinal": "/:categories/:year/:y_day/:title:output_ext",
+    "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
+    "none": "/:categories/:title:output_ext",
+}
+"""Jekyll's built-in permalink styles (`Configuration::STYLE_TO_PERMALINK`)."""
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_PLACEHOLDER = re.compile(r":([a-z_]+)")
+_PLAIN_PATH = re.compile(r"^[a-zA-Z0-9./-]+$")
+# RFC 3986 `pchar` and `/`, as in `Jekyll::URL.escape_path`.
+_PATH_SAFE = "-._~!$&'()*+,;=:@/"
+
+
+class PermalinkError(ValueError):
+    """A permalink template that Jekyll would refuse."""
+
+
+@dataclass(frozen=True)
+class UrlFacts:
+    """What a post's permalink placeholders are made of."""
+
+    date: datetime
+    slug: str
+    """Front-matter `slug`, else the file name after the date (Jekyll's `page.slug`)."""
+    basename: str
+    """The file name without its extension, date included."""
+    path: str
+    """The source path inside `_posts` without extension, as Jekyll's `:path`."""
+    categories: tuple[str, ...]
+    output_ext: str = ".html"
+
+
+def permalink_template(style: str) -> str:
+    """A site-wide `permalink` setting as a template: style names are expanded."""
+    return PERMALINK_STYLES.get(style, style)
+
+
+def escape_path(path: str) -> str:
+    """Percent-encode a URL path as Jekyll's `URL.escape_path` does."""
+    if not path or _PLAIN_PATH.match(path):
+        return path
+    return quote(path, safe=_PATH_SAFE)
+
+
+def _placeholders(facts: UrlFacts) -> dict[str, str]:
+    date = facts.date
+    iso_year, iso_week, iso_day = date.isocalendar()
+    categories = dict.fromkeys(category.lower() for category in facts.categories)
+    return {
+        "collection": "posts",
+        "path": facts.path,
+        "output_ext": facts.output_ext,
+        "name": slugify(facts.basename),
+        "title": slugify(facts.slug, "pretty", cased=True)
+        or slugify(facts.basename, "pretty", cased=True),
+        "slug": slugify(facts.slug) or slugify(facts.basename),
+        "categories": "/".join(categories),
+        "slugified_categories": "/".join(slugify(c) for c in facts.categories),
+        "year": f"{date.year:04d}",
+        "month": f"{date.month:02d}",
+        "day": f"{date.day:02d}",
+        "hour": f"{date.hour:02d}",
+        "minute": f"{date.minute:02d}",
+        "second": f"{date.second:02d}",
+        "i_day": str(date.day),
+        "i_month": str(date.month),
+        "short_month": _MONTHS[date.month - 1][:3],
+        "long_month": _MONTHS[date.month - 1],
+        "short_year": f"{date.year % 100:02d}",
+        "y_day": f"{date.timetuple().tm_yday:03d}",
+        "w_year": str(iso_year),
+        "week": f"{iso_week:02d}",
+        "w_day": str(iso_day),
+        "short_day": _DAYS[iso_day - 1][:3],
+        "long_day": _DAYS[iso_day - 1],
+    }
+
+
+def expand_permalink(template: str, facts: UrlFacts) -> str:
+    """The post's URL (escaped, starting with `/`) for a permalink template.
+
+    Raises `PermalinkError` for a placeholder Jekyll does not know.
+    """
+    values = _placeholders(facts)
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        pool = [name, name.rstrip("_")] if name.endswith("_") else [name]
+        winner = next((key for key in pool if key in values), None)
+        if winner is None:
+            known = ", ".join(f":{key}" for key in sorted(values))
+            raise PermalinkError(
+                f"permalink {template!r} has the unknown placeholder ':{name}'; use one of {known}"
+            )
+        return match.group(0).replace(f":{winner}", escape_path(values[winner]), 1)
+
+    url = re.sub("/+", "/", _PLACEHOLDER.sub(replace, template))
+    # `URL#sanitize_url`: no way out of the site.
+    url = ("/" + url).replace("..", "/").replace("./", "")
+    return re.sub("/+", "/", url)
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where MkDocs writes a post and how it links to it."""
+
+    jekyll_url: str
+    """The URL Jekyll gives the post (escaped, with a leading `/`)."""
+    dest_uri: str
+    """The output file, relative to `site_dir`, unescaped (MkDocs' `File.dest_uri`)."""
+    url: str
+    """The link MkDocs uses (`File.url`): escaped, relative to the site root."""
+
+
+def destination(jekyll_url: str, *, use_directory_urls: bool, output_ext: str = ".html") -> Destination:
+    """The output file of a Jekyll URL, as `Document#destination` computes it."""
+    path = unquote(jekyll_url)
+    parts = [part for part in path.split("/") if part not in ("", ".", "..")]
+    dest = "/".join(parts)
+    if jekyll_url.endswith("/") or not dest:
+        dest = posixpath.join(dest, "index.html") if dest else "index.html"
+        if use_directory_urls:
+            link = jekyll_url.lstrip("/")
+        else:
+            link = jekyll_url.lstrip("/") + "index.html"
+    elif dest.endswith(output_ext):
+        link = jekyll_url.lstrip("/")
+    else:
+        # Jekyll writes `x.html` for the URL `/x`; link to the file so that every server finds it.
+        dest += output_ext
+        link = jekyll_url.lstrip("/") + output_ext
+    return Destination(jekyll_url=jekyll_url, dest_uri=dest, url=link or "./")

@@ -1,0 +1,131 @@
+"""Shared fixtures: real MkDocs builds of small sites in a temporary folder."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("REEBLOG_SHARED", REPO.parent / "shared"))
+SEED = SHARED / "seed" / "000_873dc41b31666417.txt"
+SEED_NAME = "2025-05-04-Japans_Approach_to_Rare_Earth_Elements.md"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@dataclass
+class BuiltSite:
+    """The result of one build: where the site is, and what the plugin logged."""
+
+    root: Path
+    site: Path
+    ok: bool
+    records: list[logging.LogRecord] = field(default_factory=list)
+
+    def read(self, path: str) -> str:
+        return (self.site / path).read_text(encoding="utf-8")
+
+    def messages(self, level: int = logging.WARNING) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno >= level]
+
+    def reeblog_messages(self, level: int = logging.INFO) -> list[str]:
+        return [
+            r.getMessage()
+            for r in self.records
+            if r.levelno >= level and "reeblog" in r.name
+        ]
+
+    def files(self) -> list[str]:
+        return sorted(p.relative_to(self.site).as_posix() for p in self.site.rglob("*") if p.is_file())
+
+
+SiteBuilder = Callable[..., BuiltSite]
+
+
+def write_files(base: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = base / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8", newline="")
+
+
+@pytest.fixture
+def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Iterator[SiteBuilder]:
+    """Build a site: `build_site({"_posts/2024-01-01-a.md": "..."}, theme="material", ...)`.
+
+    `docs` are written under `docs/` verbatim (str or bytes); `yml` is appended to a minimal
+    `mkdocs.yml`; `strict=True` makes warnings fail the build (then `ok` is False).
+    """
+    counter = iter(range(1000))
+
+    def _build(
+        docs: dict[str, str | bytes],
+        *,
+        theme: str = "mkdocs",
+        yml: str = "",
+        plugin_options: str = "",
+        strict: bool = False,
+        site_url: str | None = "https://blog.example.org/",
+        extra_files: dict[str, str | bytes] | None = None,
+    ) -> BuiltSite:
+        root = tmp_path / f"project{next(counter)}"
+        write_files(root / "docs", docs)
+        write_files(root, extra_files or {})
+        options = textwrap.indent(textwrap.dedent(plugin_options).strip(), "      ")
+        config_text = (
+            "site_name: Test Blog\n"
+            + (f"site_url: {site_url}\n" if site_url else "")
+            + f"theme:\n  name: {theme}\n"
+            + "plugins:\n  - search\n  - reeblog"
+            + (":\n" + options + "\n" if options else "\n")
+            + textwrap.dedent(yml)
+        )
+        (root / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+        caplog.clear()
+        caplog.set_level(logging.INFO)
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=strict)
+        config.plugins.on_startup(command="build", dirty=False)
+        ok = True
+        try:
+            build(config)
+        except Abort:
+            ok = False
+        finally:
+            config.plugins.on_shutdown()
+        return BuiltSite(root, root / "site", ok, list(caplog.records))
+
+    yield _build
+
+
+@pytest.fixture
+def seed_text() -> str:
+    if not SEED.exists():
+        pytest.fail(f"the seed article is missing: {SEED}")
+    return SEED.read_text(encoding="utf-8")
+
+
+def require_command(name: str, tier: str) -> str:
+    """The path of a system command a tier needs: skip loudly without it, fail under CI."""
+    found = shutil.which(name)
+    if found:
+        return found
+    message = (
+        f"{tier} tier SKIPPED: '{name}' is not installed "
+        "(run `make test` as root on Debian to install it)"
+    )
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " -- under CI=true a skipped tier is a failure")
+    pytest.skip(message)
