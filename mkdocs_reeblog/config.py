@@ -42,3 +42,40 @@ class ReeblogConfig(base.Config):
     date_format = c.Type(str, default="long")
     """How dates are shown: a Babel format (`short`, `medium`, `long`, `full`) or pattern
     (`d MMM y`), localised with the theme's `language`."""
+
+    blog_url = c.Optional(c.Type(str))
+    """URL of the blog index (default `/`: the home page, unless `docs/index.md` exists, which
+    is kept and gets the listing where it writes `<!-- reeblog:posts -->`). Empty: no index."""
+
+    paginate = c.Optional(c.Type(int))
+    """Posts per listing page (Jekyll's `paginate`; default 10; 0 puts all on one page)."""
+
+    paginate_path = c.Optional(c.Type(str))
+    """Where the pages after the first go, relative to the listing (Jekyll's `paginate_path`,
+    default `page:num/`: `/page2/`, `/tag/japan/page2/`)."""
+
+    tag_url = c.Optional(c.Type(str))
+    """URL of each tag's page, jekyll-archives style (default `/tag/:name/`; empty: none)."""
+
+    category_url = c.Optional(c.Type(str))
+    """URL of each category's page (default `/category/:name/`; empty: none)."""
+
+    year_url = c.Optional(c.Type(str))
+    """URL of each year's archive (default `/:year/`; empty: none)."""
+
+    tags_index_url = c.Optional(c.Type(str))
+    """URL of the page listing every tag with its count (default `/tags/`; empty: none)."""
+
+    categories_index_url = c.Optional(c.Type(str))
+    """URL of the page listing every category (default `/categories/`; empty: none)."""
+
+    excerpt_length = c.Type(int, default=350)
+    """Length in characters near which automatic card excerpts are cut (at a word boundary)."""
+
+    nav_title = c.Type(str, default="Blog")
+    """Title of the nav section that holds the blog index and the tag and category indexes
+    (empty: no section)
+    (added when `mkdocs.yml` has no `nav:`, or when its `nav:` names none of them)."""
+
+    blog_title = c.Optional(c.Type(str))
+    """Heading of the blog index (default: the site's name on the home page, else `Blog`)."""

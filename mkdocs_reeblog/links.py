@@ -15,7 +15,9 @@ from mkdocs.utils import get_relative_url
 
 __all__ = ["SiteLinks", "is_safe_url"]
 
-_URL_ATTRIBUTE = re.compile(r"""(?P<lead>\s(?:src|href)=)(?P<q>["'])(?P<url>https?://[^"'\s]+)(?P=q)""")
+_URL_ATTRIBUTE = re.compile(
+    r"""(?P<lead>\s(?:src|href)=)(?P<q>["'])(?P<url>https?://[^"'\s]+)(?P=q)"""
+)
 _SAFE_DATA = re.compile(r"^data:image/(?:png|jpe?g|gif|webp|avif|bmp|x-icon)[;,]", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 
@@ -36,7 +38,9 @@ def is_safe_url(url: str) -> bool:
 class SiteLinks:
     """The site's files by their path in the built site, to link to them from any page."""
 
-    def __init__(self, urls: Iterable[tuple[str, str]], site_path: Callable[[str], str | None]) -> None:
+    def __init__(
+        self, urls: Iterable[tuple[str, str]], site_path: Callable[[str], str | None]
+    ) -> None:
         """`urls`: (path in the site, unescaped, no leading slash; the file's MkDocs URL)."""
         self._by_path: dict[str, str] = {}
         for path, url in urls:

@@ -7,24 +7,36 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.utils import get_relative_url
 
 from mkdocs_reeblog.config import ReeblogConfig
 from mkdocs_reeblog.dates import DateError
-from mkdocs_reeblog.index import BlogIndex, build_index
+from mkdocs_reeblog.excerpt import BASE, make_excerpt, text_excerpt
+from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index
 from mkdocs_reeblog.links import SiteLinks
+from mkdocs_reeblog.listings import (
+    MARKER,
+    Listing,
+    plan_listings,
+    resolve_listing_options,
+    source_uri,
+)
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, read_post
 from mkdocs_reeblog.problems import PostError, Problem
-from mkdocs_reeblog.render import DateFormatter, post_view
+from mkdocs_reeblog.render import DateFormatter, Link, PostView, post_view
 from mkdocs_reeblog.settings import (
     JekyllConfigError,
     Settings,
     read_jekyll_config,
     resolve_settings,
 )
+from mkdocs_reeblog.taxonomy import Taxonomy, build_taxonomy
+from mkdocs_reeblog.urls import Destination
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -38,8 +50,20 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 POST_TEMPLATE = "reeblog/post.html"
 POST_HEADER_TEMPLATE = "reeblog/post-header.html"
+CARD_TEMPLATE = "reeblog/card.html"
+LISTING_TEMPLATE = "reeblog/listing.html"
+LISTING_PAGE_TEMPLATE = "reeblog/listing-page.html"
+_LISTING_OPTIONS = ("blog_url", "paginate", "paginate_path", "tag_url", "category_url", "year_url",
+                    "tags_index_url", "categories_index_url")  # fmt: skip
 STYLESHEET = "reeblog/reeblog.css"
-_SETTING_OPTIONS = ("permalink", "timezone", "excerpt_separator", "future", "show_drafts", "unpublished")
+_SETTING_OPTIONS = (
+    "permalink",
+    "timezone",
+    "excerpt_separator",
+    "future",
+    "show_drafts",
+    "unpublished",
+)
 
 
 class ReeblogPlugin(BasePlugin[ReeblogConfig]):
@@ -52,6 +76,12 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.config_dir = Path.cwd()
         self.dates = DateFormatter("en", "long")
         self.command = "build"
+        self.jekyll: dict[str, Any] = {}
+        self.listings: dict[str, Listing] = {}
+        """Listing pages by the `src_uri` of the page that shows them."""
+        self.term_urls: dict[tuple[str, str], str] = {}
+        self.excerpts: dict[str, str] = {}
+        """Each post's card excerpt (HTML with `BASE` links), kept across `serve` rebuilds."""
 
     # Defining on_startup keeps one plugin instance for the whole `mkdocs serve` session.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -66,6 +96,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             except JekyllConfigError as exc:
                 raise PluginError(f"reeblog: jekyll_config: {exc}") from exc
             config.watch.append(str(self.config.jekyll_config))
+        self.jekyll = jekyll
         options = {key: self.config[key] for key in _SETTING_OPTIONS}
         try:
             self.settings = resolve_settings(
@@ -112,12 +143,55 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             if entry is None:
                 files.remove(file)
                 continue
-            file.dest_uri = entry.dest.dest_uri
-            file.url = entry.dest.url
-            file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, entry.dest.dest_uri))
+            _place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
-        self.links = SiteLinks(((f.dest_uri, f.url) for f in files), self.settings.address.site_path)
+        self._add_listings(files, config)
+        self.links = SiteLinks(
+            ((f.dest_uri, f.url) for f in files), self.settings.address.site_path
+        )
         return files
+
+    def _add_listings(self, files: Files, config: MkDocsConfig) -> None:
+        """Generate the blog index, term and year pages; pages the user wrote win."""
+        options = resolve_listing_options(
+            {key: self.config[key] for key in _LISTING_OPTIONS},
+            self.jekyll,
+            use_directory_urls=config.use_directory_urls,
+        )
+        taxonomies: list[Taxonomy] = []
+        for kind, url in (("tag", options.tag_url), ("category", options.category_url)):
+            taxonomy, warnings = build_taxonomy(self.index, kind, url or "/:name/")
+            for warning in warnings:
+                log.warning("%s", warning)
+            if url:
+                taxonomies.append(taxonomy)
+        self.term_urls = {}
+        self.listings = {}
+        by_dest = {f.dest_uri: f for f in files}
+        for listing in plan_listings(self.index, taxonomies, options):
+            if listing.term is not None and listing.number == 1:
+                for spelling in listing.term.spellings:
+                    self.term_urls[(listing.kind, spelling)] = listing.dest.url
+            existing = by_dest.get(listing.dest.dest_uri)
+            if existing is not None:
+                log.info(
+                    "%s: written by hand, kept instead of the generated %s page",
+                    existing.src_uri,
+                    listing.kind,
+                )
+                self.listings[existing.src_uri] = listing
+                continue
+            # Out of the automatic nav: on_nav gathers the index pages in one section.
+            file = File.generated(
+                config,
+                source_uri(listing.dest),
+                content=MARKER + "\n",
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+            _place(file, listing.dest, config.site_dir)
+            files.append(file)
+            by_dest[file.dest_uri] = file
+            self.listings[file.src_uri] = listing
 
     def _path(self, file: File) -> str:
         """The file as messages name it: relative to the folder of `mkdocs.yml`."""
@@ -139,13 +213,17 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             text = _decode(file.content_bytes)
             mtime = None
             if source.draft and file.abs_src_path:
-                mtime = datetime.fromtimestamp(os.path.getmtime(file.abs_src_path), timezone.utc)
+                mtime = datetime.fromtimestamp(
+                    Path(file.abs_src_path).stat().st_mtime, timezone.utc
+                )
             post = read_post(source, path, text, settings, mtime=mtime)
         except PostError as exc:
             problems.append(Problem.from_error(path, exc, " (this post is left out)"))
             return None
         except OSError as exc:
-            problems.append(Problem(path, 1, f"cannot be read: {exc.strerror} (this post is left out)"))
+            problems.append(
+                Problem(path, 1, f"cannot be read: {exc.strerror} (this post is left out)")
+            )
             return None
         if not post.published and not settings.unpublished:
             log.info("%s: left out: 'published' is false", path)
@@ -159,35 +237,169 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     # Before other plugins (Material's tags plugin reads page.meta at -50), so that they see
     # Jekyll's front matter normalised: lists of tags and categories, dates as datetimes.
     @event_priority(50)
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         entry = self.index.get(page.file.src_uri)
-        if entry is None:
-            return markdown
-        page.meta = entry.post.meta
-        page.meta.setdefault("template", POST_TEMPLATE)
-        return entry.post.body
+        if entry is not None:
+            page.meta = entry.post.meta
+            # Themes print these keys without escaping them: they get HTML-safe text.
+            for key in ("title", "subtitle", "description"):
+                if isinstance(page.meta.get(key), str):
+                    page.meta[key] = escape(page.meta[key])
+            page.meta.setdefault("template", POST_TEMPLATE)
+            return entry.post.body
+        listing = self.listings.get(page.file.src_uri)
+        if listing is not None and page.file.generated_by is not None:
+            page.meta = {
+                "title": escape(self._listing_title(listing, config)),
+                "template": LISTING_PAGE_TEMPLATE,
+                "search": {"exclude": True},
+            }
+        return markdown
+
+    def _listing_title(self, listing: Listing, config: MkDocsConfig) -> str:
+        if listing.kind == "blog":
+            title = self.config.blog_title or self.config.nav_title or "Blog"
+        elif listing.kind in ("tags", "categories"):
+            title = listing.kind.capitalize()
+        else:
+            title = f"{listing.kind.capitalize()}: {listing.key}"
+        return title if listing.number == 1 else f"{title} (page {listing.number})"
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if self.index.get(page.file.src_uri) is None:
+        entry = self.index.get(page.file.src_uri)
+        if entry is None:
             return html
-        return self.links.localize_html(html, page.url)
+        html = self.links.localize_html(html, page.url)
+        post = entry.post
+        excerpt = post.front_matter.get("excerpt")
+        if isinstance(excerpt, str) and excerpt.strip():
+            self.excerpts[post.source.src_uri] = text_excerpt(excerpt)
+        else:
+            self.excerpts[post.source.src_uri] = make_excerpt(
+                html,
+                post_url=entry.dest.url,
+                max_chars=self.config.excerpt_length,
+                separator=post.excerpt_separator if post.excerpt_separator.strip() else None,
+            ).html
+        return html
 
+    # Runs when every page's HTML exists: post headers and cards are rendered with the theme's
+    # environment, so that templates in `custom_dir` override the package's.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         header = env.get_template(POST_HEADER_TEMPLATE)
+        card = env.get_template(CARD_TEMPLATE)
+        cards: dict[str, str] = {}
         for entry in self.index:
-            file = files.get_file_from_path(entry.post.source.src_uri)
+            src_uri = entry.post.source.src_uri
+            cards[src_uri] = card.render(
+                post=self._view(entry, lambda url: BASE + url),
+                excerpt=Markup(self.excerpts.get(src_uri, "")),
+                config=config,
+            )
+            file = files.get_file_from_path(src_uri)
             if file is None or file.page is None or file.page.content is None:
                 continue
-            view = post_view(
-                entry,
-                from_url=file.url,
-                links=self.links,
-                dates=self.dates,
-                words_per_minute=self.config.words_per_minute,
-            )
+            view = self._view(entry, _relative_to(file.url))
             rendered = header.render(post=view, page=file.page, config=config)
-            file.page.content = str(Markup(rendered) + Markup(file.page.content))
+            file.page.content = rendered + file.page.content
+        self._fill_listings(env, config, files, cards)
         return env
+
+    def _view(self, entry: PublishedPost, link: Link) -> PostView:
+        return post_view(
+            entry,
+            link=link,
+            links=self.links,
+            dates=self.dates,
+            words_per_minute=self.config.words_per_minute,
+            term_urls=self.term_urls,
+        )
+
+    def _fill_listings(
+        self, env: Environment, config: MkDocsConfig, files: Files, cards: dict[str, str]
+    ) -> None:
+        """Put each listing where its page says `<!-- reeblog:posts -->`."""
+        template = env.get_template(LISTING_TEMPLATE)
+        newest = next(
+            (lst for lst in self.listings.values() if lst.kind == "blog" and lst.number == 1), None
+        )
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or page.content is None or MARKER not in page.content:
+                continue
+            listing = self.listings.get(file.src_uri) or newest
+            if listing is None:
+                continue
+            base = get_relative_url(".", file.url).rstrip("/") + "/"
+            html = template.render(
+                listing=listing,
+                heading=self._listing_title(listing, config),
+                cards=[Markup(cards[e.post.source.src_uri]) for e in listing.posts],
+                previous=get_relative_url(listing.previous.url, file.url)
+                if listing.previous
+                else None,
+                next=get_relative_url(listing.next.url, file.url) if listing.next else None,
+                terms=[
+                    (t.name, len(t.posts), BASE + self.term_urls.get((t.kind, t.name), ""))
+                    for t in listing.terms
+                ],
+                page=page,
+                config=config,
+            )
+            page.content = page.content.replace(MARKER, html.replace(BASE, base), 1)
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """A "Blog" section for the index pages; posts go between their neighbours by date."""
+        section: Section | None = None
+        pages = [
+            f.page
+            for uri, listing in self.listings.items()
+            if listing.in_nav
+            and (f := files.get_file_from_path(uri)) is not None
+            and f.page is not None
+        ]
+        if (
+            self.config.nav_title
+            and pages
+            and not any(p in nav.pages for p in pages if p is not None)
+        ):
+            section_pages = [p for p in pages if p is not None]
+            section = Section(self.config.nav_title, list(section_pages))
+            for page in section.children:
+                page.parent = section
+            nav.items.insert(0, section)
+            nav.pages[:0] = section_pages
+        for entry in self.index:
+            file = files.get_file_from_path(entry.post.source.src_uri)
+            if file is None or file.page is None:
+                continue
+            newer, older = self.index.neighbours(entry.post.source.src_uri)
+            file.page.previous_page = self._page_of(files, older)
+            file.page.next_page = self._page_of(files, newer)
+            if section is not None:
+                file.page.parent = section
+        return nav
+
+    @staticmethod
+    def _page_of(files: Files, entry: PublishedPost | None) -> Page | None:
+        if entry is None:
+            return None
+        file = files.get_file_from_path(entry.post.source.src_uri)
+        return file.page if file is not None else None
+
+
+def _relative_to(page_url: str) -> Link:
+    """Links from the page at `page_url`."""
+    return lambda url: get_relative_url(url, page_url)
+
+
+def _place(file: File, dest: Destination, site_dir: str) -> None:
+    """Write `file` at `dest` (MkDocs caches these three together: set them together)."""
+    file.dest_uri = dest.dest_uri
+    file.url = dest.url
+    file.abs_dest_path = os.path.normpath(Path(site_dir, dest.dest_uri))
 
 
 def _decode(raw: bytes) -> str:
@@ -196,5 +408,7 @@ def _decode(raw: bytes) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise PostError(line, f"is not UTF-8 text (byte {exc.start}); save the file as UTF-8") from exc
+        raise PostError(
+            line, f"is not UTF-8 text (byte {exc.start}); save the file as UTF-8"
+        ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")

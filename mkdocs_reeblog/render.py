@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -74,47 +75,45 @@ def _locale(language: str) -> Locale:
     return Locale("en")
 
 
-def banner_view(entry: PublishedPost, links: SiteLinks, from_url: str) -> BannerView | None:
-    """The banner as an `<img>` can show it from the page at `from_url`; None for unsafe URLs."""
+Link = Callable[[str], str]
+"""Turns a URL relative to the site root into an href for the page being rendered."""
+
+
+def banner_view(entry: PublishedPost, links: SiteLinks, link: Link) -> BannerView | None:
+    """The banner as an `<img>` shows it; None for unsafe URLs (`javascript:`...)."""
     banner = entry.post.banner
     if banner is None or not is_safe_url(banner.url):
         return None
-    target = banner.url
-    if "://" not in target:
-        target = target.lstrip("/")
-        found = links.site_url(target)
-        src = links.relative(found, from_url) if found is not None else banner.url
-    else:
-        src = links.relative(target, from_url)
-    return BannerView(src=src, alt=banner.alt, title=banner.title)
+    target = banner.url if "://" in banner.url else banner.url.lstrip("/")
+    found = links.site_url(target)
+    src = banner.url if found is None else link(found)
+    title = banner.title if banner.title != banner.alt else None
+    return BannerView(src=src, alt=banner.alt, title=title)
 
 
 def post_view(
     entry: PublishedPost,
     *,
-    from_url: str,
+    link: Link,
     links: SiteLinks,
     dates: DateFormatter,
     words_per_minute: int,
-    term_url: dict[tuple[str, str], str] | None = None,
+    term_urls: Mapping[tuple[str, str], str],
 ) -> PostView:
-    """`entry` as seen from the page at `from_url` (a URL relative to the site root)."""
-    from mkdocs.utils import get_relative_url
-
+    """`entry` for a template; `term_urls` maps (kind, name) to the URL of the term's page."""
     post = entry.post
-    urls = term_url or {}
 
     def terms(kind: str, names: tuple[str, ...]) -> tuple[TermLink, ...]:
         out = []
         for name in dict.fromkeys(names):
-            target = urls.get((kind, name))
-            out.append(TermLink(name, get_relative_url(target, from_url) if target else None))
+            target = term_urls.get((kind, name))
+            out.append(TermLink(name, link(target) if target is not None else None))
         return tuple(out)
 
     return PostView(
         title=post.title,
         subtitle=post.subtitle,
-        url=get_relative_url(entry.dest.url, from_url),
+        url=link(entry.dest.url),
         date=post.date,
         date_text=dates(post.date),
         date_iso=post.date.isoformat(),
@@ -122,5 +121,5 @@ def post_view(
         author=post.author,
         categories=terms("category", post.categories),
         tags=terms("tag", post.tags),
-        banner=banner_view(entry, links, from_url),
+        banner=banner_view(entry, links, link),
     )

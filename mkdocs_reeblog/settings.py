@@ -84,7 +84,9 @@ def read_jekyll_config(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise JekyllConfigError(f"{path}: cannot be read ({exc.strerror}); fix jekyll_config") from exc
+        raise JekyllConfigError(
+            f"{path}: cannot be read ({exc.strerror}); fix jekyll_config"
+        ) from exc
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 1
         raise JekyllConfigError(f"{path}:{line}: not valid YAML ({exc.problem})") from exc
@@ -115,7 +117,9 @@ def resolve_settings(
     posts_permalink = (jekyll.get("collections") or {}).get("posts", {})
     if not isinstance(posts_permalink, dict):
         posts_permalink = {}
-    permalink = _first(options.get("permalink"), posts_permalink.get("permalink"), jekyll.get("permalink"), "date")
+    permalink = _first(
+        options.get("permalink"), posts_permalink.get("permalink"), jekyll.get("permalink"), "date"
+    )
     tz_name = _first(options.get("timezone"), jekyll.get("timezone"), "UTC")
     try:
         tz = load_timezone(str(tz_name))
@@ -127,7 +131,13 @@ def resolve_settings(
     return Settings(
         permalink=permalink_template(str(permalink)),
         timezone=tz,
-        excerpt_separator=str(_first(options.get("excerpt_separator"), jekyll.get("excerpt_separator"), JEKYLL_DEFAULT_SEPARATOR)),
+        excerpt_separator=str(
+            _first(
+                options.get("excerpt_separator"),
+                jekyll.get("excerpt_separator"),
+                JEKYLL_DEFAULT_SEPARATOR,
+            )
+        ),
         future=bool(_first(options.get("future"), jekyll.get("future"), False)),
         show_drafts=bool(_first(options.get("show_drafts"), jekyll.get("show_drafts"), False)),
         unpublished=bool(_first(options.get("unpublished"), jekyll.get("unpublished"), False)),

@@ -1,0 +1,172 @@
+"""The pages that list posts: the blog index, tag, category and year archives, and the
+tag and category indexes, each split into pages of `paginate` posts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from mkdocs_reeblog.index import BlogIndex, PublishedPost
+from mkdocs_reeblog.taxonomy import Taxonomy, Term, years
+from mkdocs_reeblog.urls import Destination, destination
+
+__all__ = ["MARKER", "Listing", "ListingOptions", "plan_listings", "source_uri"]
+
+MARKER = "<!-- reeblog:posts -->"
+"""Written in a page, it is replaced by that page's listing (or the newest posts)."""
+
+
+@dataclass(frozen=True)
+class ListingOptions:
+    """Where listing pages go (URLs with a leading `/`; empty disables a kind of page)."""
+
+    blog_url: str = "/"
+    paginate: int = 10
+    paginate_path: str = "page:num/"
+    tag_url: str = "/tag/:name/"
+    category_url: str = "/category/:name/"
+    year_url: str = "/:year/"
+    tags_index_url: str = "/tags/"
+    categories_index_url: str = "/categories/"
+    use_directory_urls: bool = True
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One page of a listing."""
+
+    kind: str
+    """`blog`, `tag`, `category`, `year`, `tags` or `categories`."""
+    key: str
+    """What is listed: the term's name, the year, or '' for the blog and the indexes."""
+    dest: Destination
+    posts: tuple[PublishedPost, ...] = ()
+    total: int = 0
+    """Posts in the whole listing (all its pages)."""
+    number: int = 1
+    pages: int = 1
+    previous: Destination | None = None
+    next: Destination | None = None
+    terms: tuple[Term, ...] = ()
+    """For the tag and category indexes."""
+    term: Term | None = None
+    first_page: Destination | None = field(default=None, repr=False)
+
+    @property
+    def in_nav(self) -> bool:
+        return self.number == 1 and self.kind in ("blog", "tags", "categories")
+
+
+def source_uri(dest: Destination) -> str:
+    """A `src_uri` for a generated page that writes `dest` (`tag/x/index.html` -> `.md`)."""
+    path = unquote(dest.dest_uri)
+    return path[: -len(".html")] + ".md" if path.endswith(".html") else path + ".md"
+
+
+def _page_url(base: str, number: int, paginate_path: str) -> str:
+    if number == 1:
+        return base
+    return base.rstrip("/") + "/" + paginate_path.lstrip("/").replace(":num", str(number))
+
+
+def _paginate(
+    kind: str,
+    key: str,
+    base_url: str,
+    posts: Sequence[PublishedPost],
+    options: ListingOptions,
+    term: Term | None = None,
+) -> list[Listing]:
+    size = options.paginate if options.paginate > 0 else max(1, len(posts))
+    chunks = [tuple(posts[i : i + size]) for i in range(0, len(posts), size)] or [()]
+    dests = [
+        destination(
+            _page_url(base_url, n, options.paginate_path),
+            use_directory_urls=options.use_directory_urls,
+        )
+        for n in range(1, len(chunks) + 1)
+    ]
+    return [
+        Listing(
+            kind=kind,
+            key=key,
+            dest=dests[i],
+            posts=chunk,
+            total=len(posts),
+            number=i + 1,
+            pages=len(chunks),
+            previous=dests[i - 1] if i > 0 else None,
+            next=dests[i + 1] if i + 1 < len(chunks) else None,
+            term=term,
+            first_page=dests[0],
+        )
+        for i, chunk in enumerate(chunks)
+    ]
+
+
+def plan_listings(
+    index: BlogIndex, taxonomies: Sequence[Taxonomy], options: ListingOptions
+) -> list[Listing]:
+    """Every listing page the site gets, blog index first."""
+    entries = list(index)
+    listings: list[Listing] = []
+    if options.blog_url:
+        listings += _paginate("blog", "", options.blog_url, entries, options)
+    for taxonomy in taxonomies:
+        for term in taxonomy.terms:
+            listings += _paginate(taxonomy.kind, term.name, term.url, term.posts, options, term)
+        index_url = (
+            options.tags_index_url if taxonomy.kind == "tag" else options.categories_index_url
+        )
+        if index_url:
+            dest = destination(index_url, use_directory_urls=options.use_directory_urls)
+            kind = "tags" if taxonomy.kind == "tag" else "categories"
+            listings.append(
+                Listing(
+                    kind, "", dest, total=len(taxonomy.terms), terms=taxonomy.terms, first_page=dest
+                )
+            )
+    if options.year_url:
+        for year, posts in years(index).items():
+            url = "/" + options.year_url.replace(":year", f"{year:04d}").lstrip("/")
+            listings += _paginate("year", str(year), url, posts, options)
+    return listings
+
+
+def resolve_listing_options(
+    options: dict[str, object], jekyll: dict[str, object], *, use_directory_urls: bool
+) -> ListingOptions:
+    """Plugin options (None = unset) over a Jekyll `_config.yml` (`paginate`, `paginate_path`,
+    `jekyll-archives.permalinks`) over the defaults."""
+    defaults = ListingOptions()
+    archives = jekyll.get("jekyll-archives")
+    permalinks = archives.get("permalinks") if isinstance(archives, dict) else None
+    permalinks = permalinks if isinstance(permalinks, dict) else {}
+
+    def pick(name: str, *fallbacks: object) -> object:
+        value = options.get(name)
+        if value is not None:
+            return value
+        return next((v for v in fallbacks if v is not None), getattr(defaults, name))
+
+    blog_url = "/" + str(pick("blog_url")).strip("/") + "/"
+    blog_url = "/" if blog_url == "//" else blog_url
+    paginate_path = str(pick("paginate_path", jekyll.get("paginate_path")))
+    # Jekyll names the whole path (`/blog/page:num/`): keep the part after the blog index.
+    if paginate_path.startswith(blog_url):
+        paginate_path = paginate_path[len(blog_url) :]
+    paginate = pick("paginate", jekyll.get("paginate"))
+    return ListingOptions(
+        blog_url=blog_url if options.get("blog_url") != "" else "",
+        paginate=int(paginate)
+        if isinstance(paginate, (int, str)) and str(paginate).isdigit()
+        else 10,
+        paginate_path=paginate_path.lstrip("/"),
+        tag_url=str(pick("tag_url", permalinks.get("tag"))),
+        category_url=str(pick("category_url", permalinks.get("category"))),
+        year_url=str(pick("year_url", permalinks.get("year"))),
+        tags_index_url=str(pick("tags_index_url")),
+        categories_index_url=str(pick("categories_index_url")),
+        use_directory_urls=use_directory_urls,
+    )
