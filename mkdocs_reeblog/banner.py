@@ -95,11 +95,13 @@ def _body_images(body: str) -> list[tuple[int, str, str, str | None]]:
 
 
 def _alt_text(alt: str | None, title: str | None, fallback: str) -> str:
+    """A descriptive alt text: the image's own, else its title, else `fallback` (the post's
+    title), and a generic word such as "banner" only when there is nothing better."""
     if alt and alt.strip().lower() not in _GENERIC_ALT:
         return alt.strip()
     if title and title.strip():
         return title.strip()
-    return (alt or "").strip() or fallback
+    return fallback or (alt or "").strip()
 
 
 def find_banner(

@@ -79,3 +79,24 @@ class ReeblogConfig(base.Config):
 
     blog_title = c.Optional(c.Type(str))
     """Heading of the blog index (default: the site's name on the home page, else `Blog`)."""
+
+    feed_path = c.Optional(c.Type(str))
+    """Path of the Atom feed (jekyll-feed's `feed.path`, default `feed.xml`; empty: no feed).
+    Needs `site_url`: feeds hold absolute links."""
+
+    feed_limit = c.Optional(c.Type(int))
+    """Newest posts in the feed (jekyll-feed's `feed.posts_limit`, default 10)."""
+
+    feed_content = c.Optional(c.Type(bool))
+    """Put each post's whole HTML in the feed (default true; jekyll-feed's `excerpt_only`
+    inverted). The card excerpt is always the entry's summary."""
+
+    feed_terms = c.Type(bool, default=False)
+    """Also write a feed per tag (`feed/by_tag/SLUG.xml`) and per category (`feed/SLUG.xml`)."""
+
+    seo = c.Type(bool, default=True)
+    """Write Open Graph, Twitter and JSON-LD tags in the head of posts and listing pages."""
+
+    redirect_from_permalink = c.Optional(c.Type(str))
+    """A permalink style or template the blog used before (`date`): every post also gets a
+    redirect page at the URL that style gives it, when that URL differs from its own."""

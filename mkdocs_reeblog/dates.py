@@ -24,6 +24,7 @@ _ISO = re.compile(
     (?P<year>\d{2,4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})
     (?:[T\s]+(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,](?P<frac>\d+))?)?)?
     \s*(?P<zone>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?
+    (?:\s+(?!\d+:)[^\sA-Za-z+-].*)?  # Date._parse skips the rest: `2017-09-27 (optional)`
     \s*$""",
     re.VERBOSE | re.IGNORECASE,
 )

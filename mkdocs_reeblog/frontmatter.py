@@ -19,7 +19,7 @@ import yaml
 
 from mkdocs_reeblog.problems import PostError
 
-__all__ = ["FrontMatter", "read_front_matter"]
+__all__ = ["FrontMatter", "YamlTime", "read_front_matter"]
 
 # Jekyll's `Document::YAML_FRONT_MATTER_REGEXP` (Ruby's `^`/`$` are always line anchors).
 _FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((?:---|\.\.\.)\s*$\n?)", re.MULTILINE | re.DOTALL)
@@ -36,6 +36,25 @@ _JekyllLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
+
+
+class YamlTime(str):
+    """An unquoted timestamp with a time of day (`2021-04-01 23:59:59`), kept as its text.
+
+    Psych makes a `Time` of it, and one without an offset is UTC, not the site's local time
+    (quoted, the same text is local time).
+    """
+
+
+# Psych's `ScalarScanner::TIME`: the only timestamps Jekyll's YAML reader makes `Time`s of.
+_PSYCH_TIME = re.compile(
+    r"^-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?"
+    r"(?:\s*(?:Z|[-+]\d{1,2}:?(?:\d\d)?))?$"
+)
+_JekyllLoader.add_implicit_resolver("tag:reeblog,2026:time", _PSYCH_TIME, list("-0123456789"))
+_JekyllLoader.add_constructor(
+    "tag:reeblog,2026:time", lambda loader, node: YamlTime(loader.construct_scalar(node))
+)
 
 
 @dataclass(frozen=True)
@@ -77,7 +96,9 @@ def read_front_matter(text: str) -> FrontMatter:
     yaml_source = yaml_text[yaml_text.index("\n") + 1 :]
     data, key_lines = _load_mapping(yaml_source, first_yaml_line)
     body_line = 1 + text[: match.end()].count("\n")
-    return FrontMatter(data=data, body=text[match.end() :], body_line=body_line, key_lines=key_lines)
+    return FrontMatter(
+        data=data, body=text[match.end() :], body_line=body_line, key_lines=key_lines
+    )
 
 
 def _load_mapping(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
@@ -100,24 +121,48 @@ def _load_mapping(source: str, first_line: int) -> tuple[dict[str, Any], dict[st
         }
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and exc.problem_mark and exc.problem_mark.index >= len(source.rstrip()):
-            mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
+        mark = _blamed_mark(exc, source)
         line = first_line + (mark.line if mark else 0)
         problem = exc.problem or exc.context or "invalid YAML"
-        raise PostError(line, f"the front matter is not valid YAML ({problem}); {_yaml_hint(problem)}") from exc
+        text = source.split("\n")[mark.line] if mark else ""
+        hint = _yaml_hint(f"{exc.context or ''} {problem}", text)
+        raise PostError(line, f"the front matter is not valid YAML ({problem}); {hint}") from exc
+    except PostError:
+        raise
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         raise PostError(first_line, f"the front matter cannot be read: {exc}") from exc
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise PostError(first_line, "the front matter is not a mapping; write one 'key: value' per line")
+        raise PostError(
+            first_line, "the front matter is not a mapping; write one 'key: value' per line"
+        )
     return {str(key): value for key, value in data.items()}, key_lines
 
 
-def _yaml_hint(problem: str) -> str:
-    if "\\t" in problem or "tab" in problem:
+def _blamed_mark(exc: yaml.MarkedYAMLError, source: str) -> yaml.Mark | None:
+    """The mark of the line a user should fix.
+
+    An unclosed quote or bracket is found at the end of the YAML or at the next key: point at
+    the line where it was opened instead.
+    """
+    problem, context = exc.problem_mark, exc.context_mark
+    if problem is None or context is None:
+        return problem or context
+    at_end = problem.index >= len(source.rstrip())
+    next_key = (
+        (exc.context or "").startswith("while parsing a flow")
+        and problem.line > context.line
+        and not source.split("\n")[problem.line][:1].isspace()
+    )
+    return context if at_end or next_key else problem
+
+
+def _yaml_hint(problem: str, line: str = "") -> str:
+    if "\\t" in problem or "tab" in problem or "\t" in line:
         return "indent with spaces, not tabs"
+    if "flow" in problem:
+        return "close the bracket: a list is written [a, b] and a mapping {a: 1} on one line"
     if "quote" in problem or "scalar" in problem:
         return "close the quote, or quote a value that contains ': ' or starts with a symbol"
     return "check the indentation and quote values that contain ':' or start with a symbol"

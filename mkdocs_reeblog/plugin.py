@@ -6,6 +6,7 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
@@ -17,6 +18,14 @@ from mkdocs.utils import get_relative_url
 from mkdocs_reeblog.config import ReeblogConfig
 from mkdocs_reeblog.dates import DateError
 from mkdocs_reeblog.excerpt import BASE, make_excerpt, text_excerpt
+from mkdocs_reeblog.feed import (
+    FeedInfo,
+    FeedOptions,
+    PlannedFeed,
+    build_feed,
+    feed_entry,
+    plan_feeds,
+)
 from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index
 from mkdocs_reeblog.links import SiteLinks
 from mkdocs_reeblog.listings import (
@@ -28,7 +37,9 @@ from mkdocs_reeblog.listings import (
 )
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, read_post
 from mkdocs_reeblog.problems import PostError, Problem
-from mkdocs_reeblog.render import DateFormatter, Link, PostView, post_view
+from mkdocs_reeblog.redirects import old_urls, redirect_html, redirect_target, source_path
+from mkdocs_reeblog.render import DateFormatter, Link, PostView, banner_view, post_view
+from mkdocs_reeblog.seo import html_to_text, post_seo, site_seo
 from mkdocs_reeblog.settings import (
     JekyllConfigError,
     Settings,
@@ -42,6 +53,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 __all__ = ["ReeblogPlugin"]
 
@@ -80,6 +92,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.listings: dict[str, Listing] = {}
         """Listing pages by the `src_uri` of the page that shows them."""
         self.term_urls: dict[tuple[str, str], str] = {}
+        self.taxonomies: list[Taxonomy] = []
+        self.feeds: list[PlannedFeed] = []
+        self.post_html: dict[str, str] = {}
+        """The HTML of the posts that feeds show in full."""
         self.excerpts: dict[str, str] = {}
         """Each post's card excerpt (HTML with `BASE` links), kept across `serve` rebuilds."""
 
@@ -146,10 +162,43 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             _place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
         self._add_listings(files, config)
+        self._add_redirects(files, config)
+        self.feeds = plan_feeds(
+            self._feed_options(), self.index, self.taxonomies, has_site_url=bool(config.site_url)
+        )
+        for feed in self.feeds:
+            feed.file = self._generate(files, config, feed.path, "")
         self.links = SiteLinks(
             ((f.dest_uri, f.url) for f in files), self.settings.address.site_path
         )
         return files
+
+    def _generate(
+        self, files: Files, config: MkDocsConfig, src_uri: str, content: str
+    ) -> File | None:
+        """Add a generated file, unless a file of the site is written there already."""
+        file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        taken = next((f for f in files if f.dest_uri == file.dest_uri), None)
+        if taken is not None:
+            log.warning(
+                "%s: the plugin would write %s there too; the file of the site is kept",
+                self._path(taken),
+                file.dest_uri,
+            )
+            return None
+        files.append(file)
+        return file
+
+    def _add_redirects(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages at the posts' old URLs (`redirect_from`, `redirect_from_permalink`)."""
+        for entry in self.index:
+            for old_url in old_urls(entry.post, self.config.redirect_from_permalink):
+                path = source_path(old_url)
+                if path is None or path == entry.dest.dest_uri:
+                    continue
+                href = get_relative_url(entry.dest.url, path)
+                canonical = urljoin(config.site_url, entry.dest.url) if config.site_url else None
+                self._generate(files, config, path, redirect_html(href, canonical))
 
     def _add_listings(self, files: Files, config: MkDocsConfig) -> None:
         """Generate the blog index, term and year pages; pages the user wrote win."""
@@ -158,7 +207,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             self.jekyll,
             use_directory_urls=config.use_directory_urls,
         )
-        taxonomies: list[Taxonomy] = []
+        taxonomies = self.taxonomies = []
         for kind, url in (("tag", options.tag_url), ("category", options.category_url)):
             taxonomy, warnings = build_taxonomy(self.index, kind, url or "/:name/")
             for warning in warnings:
@@ -273,6 +322,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             return html
         html = self.links.localize_html(html, page.url)
         post = entry.post
+        if self._feed_options().content and any(entry in feed.entries for feed in self.feeds):
+            self.post_html[post.source.src_uri] = html
         excerpt = post.front_matter.get("excerpt")
         if isinstance(excerpt, str) and excerpt.strip():
             self.excerpts[post.source.src_uri] = text_excerpt(excerpt)
@@ -305,7 +356,61 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             rendered = header.render(post=view, page=file.page, config=config)
             file.page.content = rendered + file.page.content
         self._fill_listings(env, config, files, cards)
+        for feed in self.feeds:
+            if feed.file is not None:
+                feed.file.content_string = self._render_feed(feed, config)
         return env
+
+    def _feed_options(self) -> FeedOptions:
+        jekyll_feed = self.jekyll.get("feed")
+        jekyll_feed = jekyll_feed if isinstance(jekyll_feed, dict) else {}
+        path = (
+            self.config.feed_path if self.config.feed_path is not None else jekyll_feed.get("path")
+        )
+        limit = (
+            self.config.feed_limit
+            if self.config.feed_limit is not None
+            else jekyll_feed.get("posts_limit")
+        )
+        content = self.config.feed_content
+        if content is None:
+            content = not jekyll_feed.get("excerpt_only", False)
+        return FeedOptions(
+            path="feed.xml" if path is None else str(path),
+            limit=limit if isinstance(limit, int) else 10,
+            content=bool(content),
+            terms=self.config.feed_terms,
+        )
+
+    def _render_feed(self, feed: PlannedFeed, config: MkDocsConfig) -> str:
+        site_url = config.site_url or ""
+        entries = [
+            feed_entry(
+                entry,
+                site_url=site_url,
+                summary_html=self.excerpts.get(entry.post.source.src_uri, ""),
+                content_html=self.post_html.get(entry.post.source.src_uri),
+                image=self._absolute_banner(entry, site_url),
+                site_author=config.site_author,
+            )
+            for entry in feed.entries
+        ]
+        title = config.site_name + (f" - {feed.scope}" if feed.scope else "")
+        info = FeedInfo(
+            title=title,
+            url=urljoin(site_url, feed.path),
+            home=site_url,
+            subtitle=config.site_description,
+            author=config.site_author,
+        )
+        return build_feed(info, entries)
+
+    def _absolute_banner(self, entry: PublishedPost, site_url: str) -> str | None:
+        """The banner's absolute URL (for feeds and social tags), when it is safe to show."""
+        view = banner_view(entry, self.links, lambda url: url)
+        if view is None or not site_url:
+            return None
+        return urljoin(site_url, view.src)
 
     def _view(self, entry: PublishedPost, link: Link) -> PostView:
         return post_view(
@@ -349,6 +454,67 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 config=config,
             )
             page.content = page.content.replace(MARKER, html.replace(BASE, base), 1)
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Social and SEO tags for posts and listing pages (rendered by `reeblog/seo.html`)."""
+        if not self.config.seo:
+            return context
+        emit_description = config.theme.name != "material"  # Material writes page.meta's
+        locale = str(self.dates.locale)
+        entry = self.index.get(page.file.src_uri)
+        if entry is not None:
+            post = entry.post
+            description = (
+                post.description
+                or post.subtitle
+                or html_to_text(self.excerpts.get(post.source.src_uri, "").replace(BASE, ""))
+            )
+            page.meta["description"] = escape(description)
+            banner = post.banner
+            context["reeblog_seo"] = post_seo(  # type: ignore[typeddict-unknown-key]
+                title=post.title,
+                site_name=config.site_name,
+                description=description or None,
+                url=page.canonical_url,
+                image=self._absolute_banner(entry, config.site_url or ""),
+                image_alt=banner.alt if banner else None,
+                published=post.date,
+                modified=None,
+                author=post.author or config.site_author,
+                tags=post.tags,
+                categories=post.categories,
+                locale=locale,
+                emit_description=emit_description,
+            )
+        elif page.file.src_uri in self.listings:
+            listing = self.listings[page.file.src_uri]
+            context["reeblog_seo"] = site_seo(  # type: ignore[typeddict-unknown-key]
+                title=self._listing_title(listing, config),
+                site_name=config.site_name,
+                description=config.site_description,
+                url=page.canonical_url,
+                locale=locale,
+                emit_description=emit_description,
+            )
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """The feed's link in every page's head (no theme block reaches every page), and
+        `redirect_to` posts replaced by a redirect."""
+        entry = self.index.get(page.file.src_uri)
+        target = redirect_target(entry.post.front_matter) if entry is not None else None
+        if target is not None:
+            return redirect_html(target, target if "://" in target else None)
+        if self.feeds and self.feeds[0].file is not None and "</head>" in output:
+            feed = self.feeds[0].file
+            link = (
+                f'<link rel="alternate" type="application/atom+xml" title="{escape(config.site_name)}" '
+                f'href="{escape(get_relative_url(feed.url, page.url))}">'
+            )
+            output = output.replace("</head>", link + "</head>", 1)
+        return output
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A "Blog" section for the index pages; posts go between their neighbours by date."""

@@ -6,12 +6,12 @@ import posixpath
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from mkdocs_reeblog.banner import Banner, find_banner
 from mkdocs_reeblog.dates import DateError, parse_date
-from mkdocs_reeblog.frontmatter import FrontMatter, read_front_matter
+from mkdocs_reeblog.frontmatter import FrontMatter, YamlTime, read_front_matter
 from mkdocs_reeblog.problems import PostError
 from mkdocs_reeblog.settings import Settings
 from mkdocs_reeblog.urls import PermalinkError, UrlFacts, expand_permalink
@@ -34,7 +34,20 @@ _KNOWN_KEYS = frozenset({"title", "date", "slug", "categories", "category", "tag
 
 def _is_special(name: str) -> bool:
     """Jekyll's `EntryFilter#special?` and `backup?`: names Jekyll never reads."""
-    return name.startswith((".", "_", "#")) or name.endswith("~")
+    return name.startswith((".", "_", "#", "~")) or name.endswith("~")
+
+
+def _is_skipped_inside(inside: list[str]) -> bool:
+    """Whether Jekyll skips a path inside `_posts`.
+
+    `EntryFilter` checks only the first folder and the file name of the path relative to
+    `_posts` (`sub/_x/2024-01-01-a.md` is a post); Ruby's `Dir["**/*"]` skips dot folders.
+    """
+    return (
+        _is_special(inside[0])
+        or _is_special(inside[-1])
+        or any(part.startswith(".") for part in inside)
+    )
 
 
 @dataclass(frozen=True)
@@ -77,8 +90,8 @@ def find_post_source(src_uri: str) -> PostSource | str | None:
         above, inside = parts[:index], parts[index + 1 :]
         if any(_is_special(p) for p in above):
             return None
-        if any(_is_special(p) for p in inside):
-            return "Jekyll ignores names that start with '.', '_' or '#' or end with '~'"
+        if _is_skipped_inside(inside):
+            return "Jekyll ignores names that start with '.', '_', '#' or '~' or end with '~'"
         draft = part == DRAFTS_DIR
         filename = inside[-1]
         if draft:
@@ -144,6 +157,8 @@ class Post:
     front_matter: Mapping[str, Any] = field(repr=False)
     key_lines: Mapping[str, int] = field(repr=False)
     words: int = 0
+    url_facts: UrlFacts | None = field(default=None, repr=False)
+    """What the permalink placeholders were made of (to compute the post's URL in another style)."""
 
     @property
     def subtitle(self) -> str | None:
@@ -187,7 +202,9 @@ def _flat_scalars(values: Iterable[object], key: str, line: int) -> list[str]:
         if isinstance(value, list):
             out.extend(_flat_scalars(value, key, line))
         elif isinstance(value, dict):
-            raise PostError(line, f"'{key}' holds a mapping; write a list such as {key}: [One, Two]")
+            raise PostError(
+                line, f"'{key}' holds a mapping; write a list such as {key}: [One, Two]"
+            )
         elif value is not None:
             out.append(ruby_to_s(value))
     return out
@@ -199,7 +216,8 @@ def _categories(source: PostSource, fm: FrontMatter) -> tuple[str, ...]:
     for key in ("categories", "category"):
         if isinstance(data.get(key), dict):
             raise PostError(
-                fm.line_of(key), f"'{key}' holds a mapping; write a list such as categories: [Geology, Mining]"
+                fm.line_of(key),
+                f"'{key}' holds a mapping; write a list such as categories: [Geology, Mining]",
             )
     plural = data.get("categories")
     if isinstance(plural, str):
@@ -213,7 +231,7 @@ def _categories(source: PostSource, fm: FrontMatter) -> tuple[str, ...]:
 def _tags(fm: FrontMatter) -> tuple[str, ...]:
     """`Utils.pluralized_array_from_hash(data, "tag", "tags")`: a non-empty `tag` wins."""
     data = fm.data
-    if data.get("tag") is not None:
+    if _truthy(data.get("tag")):
         return tuple(_flat_scalars([data["tag"]], "tag", fm.line_of("tag")))
     value = data.get("tags")
     if isinstance(value, str):
@@ -223,12 +241,23 @@ def _tags(fm: FrontMatter) -> tuple[str, ...]:
     return tuple(_flat_scalars([value], "tags", fm.line_of("tags")))
 
 
+def _cleaned_relative_path(source: PostSource) -> str:
+    """`Document#cleaned_relative_path` (the `:path` placeholder).
+
+    The path without extension, first `_posts` and trailing dots:
+    `geology/_posts/2021-03-04-x.md` -> `geology//2021-03-04-x` (the URL squeezes the `//`).
+    """
+    return posixpath.splitext(source.src_uri)[0].replace(POSTS_DIR, "", 1).rstrip(".")
+
+
 def _titleize(slug: str) -> str:
     """`Utils.titleize_slug`: split on '-', capitalize each word (Ruby's `capitalize`)."""
     return " ".join(word[:1].upper() + word[1:].lower() for word in slug.split("-"))
 
 
-def read_post(source: PostSource, path: str, text: str, settings: Settings, *, mtime: datetime | None = None) -> Post:
+def read_post(
+    source: PostSource, path: str, text: str, settings: Settings, *, mtime: datetime | None = None
+) -> Post:
     """Everything Jekyll reads from one post.
 
     `text` is the file's content with newlines normalised; `mtime` dates drafts.
@@ -246,9 +275,11 @@ def read_post(source: PostSource, path: str, text: str, settings: Settings, *, m
         date_value, date_line = source.date_text, 1
     else:
         date_value, date_line = mtime or settings.now, 1
+    # Psych reads an unquoted `2021-04-01 23:59:59` as UTC; a quoted one is local time.
+    zone = timezone.utc if isinstance(date_value, YamlTime) else settings.timezone
     try:
-        date = parse_date(date_value, settings.timezone)
-    except DateError as exc:
+        date = parse_date(date_value, zone).astimezone(settings.timezone)
+    except (DateError, OverflowError) as exc:
         raise PostError(date_line, str(exc)) from exc
 
     categories = _categories(source, fm)
@@ -264,7 +295,7 @@ def read_post(source: PostSource, path: str, text: str, settings: Settings, *, m
         date=date,
         slug=slug,
         basename=source.basename,
-        path="/" + posixpath.splitext(source.inner_path)[0],
+        path=_cleaned_relative_path(source),
         categories=categories,
         output_ext=".html" if source.is_markdown else source.ext,
     )
@@ -274,11 +305,14 @@ def read_post(source: PostSource, path: str, text: str, settings: Settings, *, m
         line = fm.line_of("permalink") if template is not settings.permalink else 1
         message = str(exc) if line != 1 else f"{exc} (the site-wide permalink setting)"
         raise PostError(line, message) from exc
-    # `Document#id`: the URL's folder and the slug (for the Atom <id>).
-    post_id = posixpath.join(posixpath.dirname(url), slug)
+    # `Document#id`: the URL's folder and the slug (for the Atom <id>); like Ruby's
+    # `File.dirname`, a trailing `/` is not a folder of its own.
+    post_id = posixpath.join(posixpath.dirname(url.rstrip("/") or "/"), slug)
 
     separator = data.get("excerpt_separator")
-    banner, body = find_banner(data, fm.body, site_path=settings.address.site_path, fallback_alt=title)
+    banner, body = find_banner(
+        data, fm.body, site_path=settings.address.site_path, fallback_alt=title
+    )
     return Post(
         source=source,
         path=path,
@@ -290,11 +324,14 @@ def read_post(source: PostSource, path: str, text: str, settings: Settings, *, m
         published=_truthy(data.get("published", True)),
         url=url,
         id=post_id,
-        excerpt_separator=ruby_to_s(separator) if separator is not None else settings.excerpt_separator,
+        excerpt_separator=ruby_to_s(separator)
+        if separator is not None
+        else settings.excerpt_separator,
         banner=banner,
         body=body,
         body_line=fm.body_line,
         front_matter=data,
         key_lines=fm.key_lines,
         words=len(_WORD.findall(fm.body)),
+        url_facts=facts,
     )

@@ -27,7 +27,7 @@ _LATIN_EXTRA = str.maketrans({"ß": "ss", "Æ": "AE", "æ": "ae", "Ø": "O", "ø
 
 
 def _transliterate(text: str) -> str:
-    """Approximate Ruby's `I18n.transliterate`: Latin letters lose their accents, others become '?'."""
+    """Approximate Ruby's `I18n.transliterate`: Latin letters lose accents, others become '?'."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LATIN_EXTRA))
     out = []
     for char in decomposed:

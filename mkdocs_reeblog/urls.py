@@ -58,7 +58,7 @@ class UrlFacts:
     basename: str
     """The file name without its extension, date included."""
     path: str
-    """The source path inside `_posts` without extension, as Jekyll's `:path`."""
+    """Jekyll's `:path`: the source path without extension and `_posts`."""
     categories: tuple[str, ...]
     output_ext: str = ".html"
 
@@ -118,7 +118,8 @@ def expand_permalink(template: str, facts: UrlFacts) -> str:
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
-        pool = [name, name.rstrip("_")] if name.endswith("_") else [name]
+        # Ruby's `chomp!("_")`: one trailing underscore, so `:title_` is `:title` and "_".
+        pool = [name, name[:-1]] if name.endswith("_") else [name]
         winner = next((key for key in pool if key in values), None)
         if winner is None:
             known = ", ".join(f":{key}" for key in sorted(values))
@@ -145,7 +146,9 @@ class Destination:
     """The link MkDocs uses (`File.url`): escaped, relative to the site root."""
 
 
-def destination(jekyll_url: str, *, use_directory_urls: bool, output_ext: str = ".html") -> Destination:
+def destination(
+    jekyll_url: str, *, use_directory_urls: bool, output_ext: str = ".html"
+) -> Destination:
     """The output file of a Jekyll URL, as `Document#destination` computes it."""
     path = unquote(jekyll_url)
     parts = [part for part in path.split("/") if part not in ("", ".", "..")]

@@ -1,0 +1,226 @@
+"""An Atom feed of the newest posts, as jekyll-feed writes it, plus what jekyll-feed leaves out
+(the banner as `media:thumbnail`, a real summary for posts whose first paragraph is an image).
+
+Entry ids are Jekyll's (`post.id` made absolute), so feed readers that followed the Jekyll site
+do not show every post again after the move.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from mkdocs_reeblog.dates import DateError, parse_date
+from mkdocs_reeblog.excerpt import BASE
+from mkdocs_reeblog.index import BlogIndex, PublishedPost
+from mkdocs_reeblog.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File
+
+__all__ = [
+    "FeedEntry",
+    "FeedInfo",
+    "FeedOptions",
+    "PlannedFeed",
+    "absolutize_html",
+    "build_feed",
+    "feed_entry",
+    "plan_feeds",
+]
+
+ATOM = "http://www.w3.org/2005/Atom"
+MEDIA = "http://search.yahoo.com/mrss/"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+ET.register_namespace("", ATOM)
+ET.register_namespace("media", MEDIA)
+
+_LINK_ATTRIBUTE = re.compile(r"""(\s(?:href|src)=)(["'])([^"']*)\2""")
+# Characters XML 1.0 cannot hold at all, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class FeedInfo:
+    """The feed itself."""
+
+    title: str
+    url: str
+    """Absolute URL of the feed file."""
+    home: str
+    """Absolute URL of the site."""
+    subtitle: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One post in the feed; HTML values are already absolute-linked."""
+
+    title: str
+    url: str
+    id: str
+    published: datetime
+    updated: datetime
+    summary_html: str
+    content_html: str | None
+    author: str | None
+    terms: Sequence[str]
+    """Category names, then tag names (jekyll-feed's `<category>` order)."""
+    image: str | None
+
+
+def absolutize_html(html: str, base_url: str) -> str:
+    """Make every `href`/`src` of `html` absolute against `base_url` (feeds are read elsewhere)."""
+
+    def replace(match: re.Match[str]) -> str:
+        lead, quote, url = match.groups()
+        return f"{lead}{quote}{urljoin(base_url, url)}{quote}"
+
+    return _LINK_ATTRIBUTE.sub(replace, html)
+
+
+def _text(value: str) -> str:
+    return _NOT_XML.sub("", value)
+
+
+def _add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, {k: _text(v) for k, v in attrs.items()})
+    if text is not None:
+        element.text = _text(text)
+    return element
+
+
+def build_feed(info: FeedInfo, entries: Sequence[FeedEntry]) -> str:
+    """The Atom document. Its `<updated>` is the newest entry's, not the build time, so that
+    two builds of the same posts give the same file."""
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _add(
+        feed,
+        f"{{{ATOM}}}generator",
+        "mkdocs-reeblog",
+        uri="https://pypi.org/project/mkdocs-reeblog/",
+    )
+    _add(feed, f"{{{ATOM}}}link", href=info.url, rel="self", type="application/atom+xml")
+    _add(feed, f"{{{ATOM}}}link", href=info.home, rel="alternate", type="text/html")
+    newest = max((e.updated for e in entries), default=None)
+    if newest is not None:
+        _add(feed, f"{{{ATOM}}}updated", newest.isoformat())
+    _add(feed, f"{{{ATOM}}}id", info.url)
+    _add(feed, f"{{{ATOM}}}title", info.title)
+    if info.subtitle:
+        _add(feed, f"{{{ATOM}}}subtitle", info.subtitle)
+    if info.author:
+        author = _add(feed, f"{{{ATOM}}}author")
+        _add(author, f"{{{ATOM}}}name", info.author)
+    for entry in entries:
+        item = _add(feed, f"{{{ATOM}}}entry")
+        _add(item, f"{{{ATOM}}}title", entry.title)
+        _add(
+            item,
+            f"{{{ATOM}}}link",
+            href=entry.url,
+            rel="alternate",
+            type="text/html",
+            title=entry.title,
+        )
+        _add(item, f"{{{ATOM}}}published", entry.published.isoformat())
+        _add(item, f"{{{ATOM}}}updated", entry.updated.isoformat())
+        _add(item, f"{{{ATOM}}}id", entry.id)
+        if entry.content_html is not None:
+            _add(
+                item, f"{{{ATOM}}}content", entry.content_html, type="html", **{XML_BASE: entry.url}
+            )
+        if entry.author:
+            author = _add(item, f"{{{ATOM}}}author")
+            _add(author, f"{{{ATOM}}}name", entry.author)
+        for term in entry.terms:
+            _add(item, f"{{{ATOM}}}category", term=term)
+        if entry.summary_html:
+            _add(item, f"{{{ATOM}}}summary", entry.summary_html, type="html")
+        if entry.image:
+            _add(item, f"{{{MEDIA}}}thumbnail", url=entry.image)
+            _add(item, f"{{{MEDIA}}}content", medium="image", url=entry.image)
+    ET.indent(feed, space="  ")
+    body = ET.tostring(feed, encoding="unicode", xml_declaration=False)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
+
+
+def feed_entry(
+    entry: PublishedPost,
+    *,
+    site_url: str,
+    summary_html: str,
+    content_html: str | None,
+    image: str | None,
+    site_author: str | None,
+) -> FeedEntry:
+    """A published post as a feed entry; relative links of its HTML are made absolute."""
+    post = entry.post
+    url = urljoin(site_url, entry.dest.url)
+    updated = post.date
+    if post.front_matter.get("last_modified_at") is not None and post.date.tzinfo is not None:
+        # An unreadable date makes jekyll-feed fail; the post's date is a fine stand-in.
+        with contextlib.suppress(DateError):
+            updated = parse_date(post.front_matter["last_modified_at"], post.date.tzinfo)
+    summary = absolutize_html(summary_html.replace(BASE, ""), site_url)
+    return FeedEntry(
+        title=post.title,
+        url=url,
+        id=urljoin(site_url, post.id.lstrip("/")),
+        published=post.date,
+        updated=updated,
+        summary_html=summary,
+        content_html=absolutize_html(content_html, url) if content_html is not None else None,
+        author=post.author or site_author,
+        terms=[*post.categories, *post.tags],
+        image=image,
+    )
+
+
+@dataclass(frozen=True)
+class FeedOptions:
+    """Which feeds the site gets (from the plugin options over jekyll-feed's `feed:`)."""
+
+    path: str = "feed.xml"
+    limit: int = 10
+    content: bool = True
+    terms: bool = False
+
+
+@dataclass
+class PlannedFeed:
+    """A feed file to write: its path, what it covers and the posts in it."""
+
+    path: str
+    scope: str
+    """'' for the site's feed, else 'tag: NAME' or 'category: NAME'."""
+    entries: list[PublishedPost]
+    file: File | None = None
+
+
+def plan_feeds(
+    options: FeedOptions, index: BlogIndex, taxonomies: Sequence[Taxonomy], *, has_site_url: bool
+) -> list[PlannedFeed]:
+    """The feeds of the site (none without `path` or without `site_url`)."""
+    if not options.path or not has_site_url:
+        return []
+    limit = max(options.limit, 0)
+    feeds = [PlannedFeed(options.path.lstrip("/"), "", list(index)[:limit])]
+    if options.terms:
+        folder = posixpath.dirname(options.path.lstrip("/"))
+        for taxonomy in taxonomies:
+            for term in taxonomy.terms:
+                name = f"by_tag/{term.slug}.xml" if term.kind == "tag" else f"{term.slug}.xml"
+                path = posixpath.join(folder, "feed", name)
+                feeds.append(
+                    PlannedFeed(path, f"{term.kind}: {term.name}", list(term.posts)[:limit])
+                )
+    return feeds

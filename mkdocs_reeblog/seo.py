@@ -1,0 +1,142 @@
+"""Social and search-engine tags, as jekyll-seo-tag writes them, plus the banner image and the
+subtitle it ignores: Open Graph, Twitter cards and a JSON-LD `BlogPosting`."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from html import unescape
+
+from markupsafe import Markup
+
+__all__ = ["SeoView", "html_to_text", "json_ld", "post_seo", "site_seo"]
+
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"\s+")
+
+
+def html_to_text(html: str) -> str:
+    """Visible text of an HTML fragment, whitespace normalised."""
+    return _SPACES.sub(" ", unescape(_TAG.sub(" ", html))).strip()
+
+
+def json_ld(data: dict[str, object]) -> Markup:
+    """JSON safe inside `<script>`: `<`, `>` and `&` are written as `\\u` escapes."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, code)
+    return Markup(text)
+
+
+@dataclass(frozen=True)
+class SeoView:
+    """What `reeblog/seo.html` writes in a page's `<head>`. Values are plain text."""
+
+    title: str
+    site_name: str
+    type: str
+    """`article` for posts, `website` for the other pages."""
+    description: str | None = None
+    url: str | None = None
+    """Absolute canonical URL (None without `site_url`)."""
+    image: str | None = None
+    """Absolute URL of the banner."""
+    image_alt: str | None = None
+    published: str | None = None
+    modified: str | None = None
+    author: str | None = None
+    tags: Sequence[str] = ()
+    section: str | None = None
+    locale: str | None = None
+    json_ld: Markup = field(default_factory=lambda: Markup(""))
+    emit_description: bool = True
+    """False when the theme writes the description tag itself (Material)."""
+
+    @property
+    def twitter_card(self) -> str:
+        return "summary_large_image" if self.image else "summary"
+
+
+def post_seo(
+    *,
+    title: str,
+    site_name: str,
+    description: str | None,
+    url: str | None,
+    image: str | None,
+    image_alt: str | None,
+    published: datetime,
+    modified: datetime | None,
+    author: str | None,
+    tags: Sequence[str],
+    categories: Sequence[str],
+    locale: str | None,
+    emit_description: bool,
+) -> SeoView:
+    """Tags of a post."""
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": title,
+        "datePublished": published.isoformat(),
+        "dateModified": (modified or published).isoformat(),
+    }
+    if description:
+        data["description"] = description
+    if url:
+        data["url"] = url
+        data["mainEntityOfPage"] = {"@type": "WebPage", "@id": url}
+    if image:
+        data["image"] = image
+    if author:
+        data["author"] = {"@type": "Person", "name": author}
+    data["publisher"] = {"@type": "Organization", "name": site_name}
+    if tags:
+        data["keywords"] = ", ".join(tags)
+    return SeoView(
+        title=title,
+        site_name=site_name,
+        type="article",
+        description=description,
+        url=url,
+        image=image,
+        image_alt=image_alt,
+        published=published.isoformat(),
+        modified=(modified or published).isoformat(),
+        author=author,
+        tags=tuple(tags),
+        section=categories[0] if categories else None,
+        locale=locale,
+        json_ld=json_ld(data),
+        emit_description=emit_description,
+    )
+
+
+def site_seo(
+    *,
+    title: str,
+    site_name: str,
+    description: str | None,
+    url: str | None,
+    locale: str | None,
+    emit_description: bool,
+) -> SeoView:
+    """Tags of a listing page (blog index, tag, category and year pages)."""
+    data: dict[str, object] = {"@context": "https://schema.org", "@type": "WebPage", "name": title}
+    if url:
+        data["url"] = url
+    if description:
+        data["description"] = description
+    return SeoView(
+        title=title,
+        site_name=site_name,
+        type="website",
+        description=description,
+        url=url,
+        locale=locale,
+        json_ld=json_ld(data),
+        emit_description=emit_description,
+    )
