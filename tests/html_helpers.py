@@ -1,0 +1,121 @@
+"""Helpers shared by the build tests of post pages, post URLs and bad input.
+
+Posts are written with `post_text`; built pages are read with BeautifulSoup (`page_soup`),
+and the post header with `post_header`; `assert_no_traceback` checks what a build logged.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import posixpath
+from collections.abc import Mapping, Sequence
+
+from bs4 import BeautifulSoup, Tag
+
+from mkdocs_reeblog.index import BlogIndex, build_index
+from mkdocs_reeblog.posts import PostSource, find_post_source, read_post
+from mkdocs_reeblog.settings import Settings
+from tests.conftest import BuiltSite
+
+__all__ = [
+    "GOOD_POST",
+    "GOOD_POST_URL",
+    "THEMES",
+    "assert_no_traceback",
+    "page_soup",
+    "plugin_messages",
+    "post_header",
+    "post_text",
+    "resolve_link",
+    "select_one",
+    "texts",
+]
+
+THEMES = ("mkdocs", "material")
+"""The themes every page test runs with."""
+
+GOOD_POST = "_posts/2024-01-01-good.md"
+"""A post that always builds, next to the broken ones."""
+GOOD_POST_URL = "2024/01/01/good.html"
+
+PLUGIN_PREFIX = "mkdocs_reeblog: "
+"""What MkDocs' plugin logger puts before each message of the plugin."""
+
+
+def post_text(front_matter: str | None, body: str = "Some text.\n") -> str:
+    """A post: `front_matter` (YAML lines, or None for no front matter) and a body."""
+    if front_matter is None:
+        return body
+    block = front_matter if front_matter.endswith("\n") or not front_matter else front_matter + "\n"
+    return f"---\n{block}---\n\n{body}"
+
+
+def page_soup(site: BuiltSite, path: str) -> BeautifulSoup:
+    """The built page at `path` (relative to the site folder), parsed."""
+    return BeautifulSoup(site.read(path), "html.parser")
+
+
+def select_one(root: BeautifulSoup | Tag, selector: str) -> Tag:
+    """The single element matching `selector`; fails when there are none or several."""
+    found = root.select(selector)
+    assert len(found) == 1, f"expected one {selector!r}, found {len(found)}"
+    return found[0]
+
+
+def post_header(soup: BeautifulSoup) -> Tag:
+    """The `<header class="reeblog-post-header">` of a post page (exactly one)."""
+    return select_one(soup, "header.reeblog-post-header")
+
+
+def texts(root: BeautifulSoup | Tag, selector: str) -> list[str]:
+    """The text of every element matching `selector`, stripped, in document order."""
+    return [element.get_text().strip() for element in root.select(selector)]
+
+
+def resolve_link(page: str, href: str) -> str:
+    """Where a relative `href` found in the built file `page` points, relative to the site."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+
+
+def plugin_messages(site: BuiltSite, level: int) -> list[str]:
+    """What the plugin logged at exactly `level`, without the logger's `mkdocs_reeblog: `."""
+    return [
+        record.getMessage().removeprefix(PLUGIN_PREFIX)
+        for record in site.records
+        if record.levelno == level and "reeblog" in record.name
+    ]
+
+
+def assert_no_traceback(site: BuiltSite) -> None:
+    """No record of the build carries a Python traceback: problems are told, not dumped."""
+    for record in site.records:
+        assert record.exc_info is None, f"a traceback was logged: {record.getMessage()}"
+    for message in site.messages(logging.NOTSET):
+        assert "Traceback" not in message, message
+
+
+def blog_index(posts: Mapping[str, str], *, use_directory_urls: bool = True) -> BlogIndex:
+    """The index of `posts` (`_posts/...` source path -> file text) as the plugin builds it.
+
+    For the unit tests of the modules that work on a `BlogIndex` (taxonomy, listings).
+    """
+    settings = Settings()
+    read = []
+    for src_uri, text in posts.items():
+        source = find_post_source(src_uri)
+        assert isinstance(source, PostSource), f"{src_uri} is not a post path: {source}"
+        read.append(read_post(source, src_uri, text, settings))
+    index, problems = build_index(read, taken={}, use_directory_urls=use_directory_urls)
+    assert not problems, problems
+    return index
+
+
+def terms_post(date: str, tags: Sequence[str] = (), categories: Sequence[str] = ()) -> str:
+    """The text of a post dated `date` (`2024-01-31 10:00`) with these tags and categories."""
+    return post_text(f"date: {date}\ntags: {_flow(tags)}\ncategories: {_flow(categories)}")
+
+
+def _flow(names: Sequence[str]) -> str:
+    """A YAML flow list of `names`, each quoted (JSON is YAML; emoji kept as they are)."""
+    return json.dumps(list(names), ensure_ascii=False)
