@@ -100,3 +100,8 @@ class ReeblogConfig(base.Config):
     redirect_from_permalink = c.Optional(c.Type(str))
     """A permalink style or template the blog used before (`date`): every post also gets a
     redirect page at the URL that style gives it, when that URL differs from its own."""
+
+    kramdown = c.Type(bool, default=True)
+    """Render kramdown syntax the way Jekyll does: enables the Python-Markdown extensions
+    attr_list (`{: .class}`), footnotes, abbr, def_list, md_in_html (`markdown="1"`), tables and
+    toc (`{:toc}`), with kramdown's GitHub-style heading ids (`-1` for repeated headings)."""

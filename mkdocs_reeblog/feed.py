@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
@@ -33,6 +34,7 @@ __all__ = [
     "absolutize_html",
     "build_feed",
     "feed_entry",
+    "feed_link",
     "plan_feeds",
 ]
 
@@ -85,6 +87,14 @@ def absolutize_html(html: str, base_url: str) -> str:
         return f"{lead}{quote}{urljoin(base_url, url)}{quote}"
 
     return _LINK_ATTRIBUTE.sub(replace, html)
+
+
+def feed_link(title: str, href: str) -> str:
+    """The `<link>` that announces the feed in a page's head."""
+    return (
+        f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
+        f'href="{escape(href)}">'
+    )
 
 
 def _text(value: str) -> str:

@@ -12,7 +12,7 @@ from mkdocs_reeblog.urls import Destination, destination
 __all__ = ["BlogIndex", "PublishedPost", "build_index"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PublishedPost:
     """A post and where it is written."""
 
@@ -35,16 +35,6 @@ class BlogIndex:
 
     def get(self, src_uri: str) -> PublishedPost | None:
         return self.by_src_uri.get(src_uri)
-
-    def neighbours(self, src_uri: str) -> tuple[PublishedPost | None, PublishedPost | None]:
-        """(newer, older) posts next to this one."""
-        entry = self.by_src_uri.get(src_uri)
-        if entry is None:
-            return None, None
-        position = self.entries.index(entry)
-        newer = self.entries[position - 1] if position > 0 else None
-        older = self.entries[position + 1] if position + 1 < len(self.entries) else None
-        return newer, older
 
 
 def build_index(

@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.utils import get_relative_url
 
 from mkdocs_reeblog.config import ReeblogConfig
@@ -24,9 +24,11 @@ from mkdocs_reeblog.feed import (
     PlannedFeed,
     build_feed,
     feed_entry,
+    feed_link,
     plan_feeds,
 )
 from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index
+from mkdocs_reeblog.kramdown import KramdownSlugger, add_kramdown_extensions, convert_toc_marker
 from mkdocs_reeblog.links import SiteLinks
 from mkdocs_reeblog.listings import (
     MARKER,
@@ -35,8 +37,10 @@ from mkdocs_reeblog.listings import (
     resolve_listing_options,
     source_uri,
 )
-from mkdocs_reeblog.posts import Post, PostSource, find_post_source, read_post
-from mkdocs_reeblog.problems import PostError, Problem
+from mkdocs_reeblog.navigation import add_blog_section, link_posts
+from mkdocs_reeblog.posts import Post, PostSource, find_post_source
+from mkdocs_reeblog.problems import Problem
+from mkdocs_reeblog.reader import LEFT_OUT, load_post
 from mkdocs_reeblog.redirects import old_urls, redirect_html, redirect_target, source_path
 from mkdocs_reeblog.render import DateFormatter, Link, PostView, banner_view, post_view
 from mkdocs_reeblog.seo import html_to_text, post_seo, site_seo
@@ -88,6 +92,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.config_dir = Path.cwd()
         self.dates = DateFormatter("en", "long")
         self.command = "build"
+        self.slugger = KramdownSlugger()
         self.jekyll: dict[str, Any] = {}
         self.listings: dict[str, Listing] = {}
         """Listing pages by the `src_uri` of the page that shows them."""
@@ -95,6 +100,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.taxonomies: list[Taxonomy] = []
         self.feeds: list[PlannedFeed] = []
         self.post_html: dict[str, str] = {}
+        self.full_text_posts: set[str] = set()
         """The HTML of the posts that feeds show in full."""
         self.excerpts: dict[str, str] = {}
         """Each post's card excerpt (HTML with `BASE` links), kept across `serve` rebuilds."""
@@ -127,6 +133,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             config.theme.dirs.append(str(TEMPLATES))
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
+        if self.config.kramdown:
+            add_kramdown_extensions(config.markdown_extensions, config.mdx_configs, self.slugger)
         return config
 
     # After plugins that add files (gen-files runs at 0), before those that build a nav
@@ -168,6 +176,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
         for feed in self.feeds:
             feed.file = self._generate(files, config, feed.path, "")
+        content = self._feed_options().content
+        self.full_text_posts = {
+            e.post.source.src_uri for feed in self.feeds if content for e in feed.entries
+        }
         self.links = SiteLinks(
             ((f.dest_uri, f.url) for f in files), self.settings.address.site_path
         )
@@ -251,37 +263,22 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _read(self, file: File, source: PostSource, problems: list[Problem]) -> Post | None:
         """Read one post; None (with a problem or an info line) when it is not published."""
         path = self._path(file)
-        settings = self.settings
-        if source.draft and not settings.show_drafts:
-            log.debug("%s: draft left out (show_drafts is false)", path)
-            return None
-        if not source.is_markdown:
-            log.info("%s: left out: only Markdown posts (.md, .markdown) are converted", path)
-            return None
         try:
-            text = _decode(file.content_bytes)
+            raw = file.content_bytes
             mtime = None
             if source.draft and file.abs_src_path:
                 mtime = datetime.fromtimestamp(
                     Path(file.abs_src_path).stat().st_mtime, timezone.utc
                 )
-            post = read_post(source, path, text, settings, mtime=mtime)
-        except PostError as exc:
-            problems.append(Problem.from_error(path, exc, " (this post is left out)"))
-            return None
         except OSError as exc:
-            problems.append(
-                Problem(path, 1, f"cannot be read: {exc.strerror} (this post is left out)")
-            )
+            problems.append(Problem(path, 1, f"cannot be read: {exc.strerror}{LEFT_OUT}"))
             return None
-        if not post.published and not settings.unpublished:
-            log.info("%s: left out: 'published' is false", path)
-            return None
-        if post.date > settings.now and not settings.future:
-            log.info("%s: left out: dated in the future (%s); set future: true to publish it",
-                     path, post.date.isoformat())  # fmt: skip
-            return None
-        return post
+        result = load_post(source, path, raw, self.settings, mtime=mtime)
+        if result.problem is not None:
+            problems.append(result.problem)
+        if result.note is not None:
+            log.info("%s: %s", path, result.note)
+        return result.post
 
     # Before other plugins (Material's tags plugin reads page.meta at -50), so that they see
     # Jekyll's front matter normalised: lists of tags and categories, dates as datetimes.
@@ -290,6 +287,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         entry = self.index.get(page.file.src_uri)
+        self.slugger.reset()  # heading ids are numbered page by page
         if entry is not None:
             page.meta = entry.post.meta
             # Themes print these keys without escaping them: they get HTML-safe text.
@@ -297,7 +295,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = escape(page.meta[key])
             page.meta.setdefault("template", POST_TEMPLATE)
-            return entry.post.body
+            return convert_toc_marker(entry.post.body) if self.config.kramdown else entry.post.body
         listing = self.listings.get(page.file.src_uri)
         if listing is not None and page.file.generated_by is not None:
             page.meta = {
@@ -322,7 +320,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             return html
         html = self.links.localize_html(html, page.url)
         post = entry.post
-        if self._feed_options().content and any(entry in feed.entries for feed in self.feeds):
+        if post.source.src_uri in self.full_text_posts:
             self.post_html[post.source.src_uri] = html
         excerpt = post.front_matter.get("excerpt")
         if isinstance(excerpt, str) and excerpt.strip():
@@ -509,50 +507,24 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             return redirect_html(target, target if "://" in target else None)
         if self.feeds and self.feeds[0].file is not None and "</head>" in output:
             feed = self.feeds[0].file
-            link = (
-                f'<link rel="alternate" type="application/atom+xml" title="{escape(config.site_name)}" '
-                f'href="{escape(get_relative_url(feed.url, page.url))}">'
-            )
+            link = feed_link(config.site_name, get_relative_url(feed.url, page.url))
             output = output.replace("</head>", link + "</head>", 1)
         return output
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A "Blog" section for the index pages; posts go between their neighbours by date."""
-        section: Section | None = None
-        pages = [
-            f.page
-            for uri, listing in self.listings.items()
-            if listing.in_nav
-            and (f := files.get_file_from_path(uri)) is not None
-            and f.page is not None
+        index_pages = [
+            self._page(files, uri) for uri, listing in self.listings.items() if listing.in_nav
         ]
-        if (
-            self.config.nav_title
-            and pages
-            and not any(p in nav.pages for p in pages if p is not None)
-        ):
-            section_pages = [p for p in pages if p is not None]
-            section = Section(self.config.nav_title, list(section_pages))
-            for page in section.children:
-                page.parent = section
-            nav.items.insert(0, section)
-            nav.pages[:0] = section_pages
-        for entry in self.index:
-            file = files.get_file_from_path(entry.post.source.src_uri)
-            if file is None or file.page is None:
-                continue
-            newer, older = self.index.neighbours(entry.post.source.src_uri)
-            file.page.previous_page = self._page_of(files, older)
-            file.page.next_page = self._page_of(files, newer)
-            if section is not None:
-                file.page.parent = section
+        section = add_blog_section(
+            nav, self.config.nav_title, [page for page in index_pages if page is not None]
+        )
+        link_posts([self._page(files, e.post.source.src_uri) for e in self.index], section)
         return nav
 
     @staticmethod
-    def _page_of(files: Files, entry: PublishedPost | None) -> Page | None:
-        if entry is None:
-            return None
-        file = files.get_file_from_path(entry.post.source.src_uri)
+    def _page(files: Files, src_uri: str) -> Page | None:
+        file = files.get_file_from_path(src_uri)
         return file.page if file is not None else None
 
 
@@ -566,15 +538,3 @@ def _place(file: File, dest: Destination, site_dir: str) -> None:
     file.dest_uri = dest.dest_uri
     file.url = dest.url
     file.abs_dest_path = os.path.normpath(Path(site_dir, dest.dest_uri))
-
-
-def _decode(raw: bytes) -> str:
-    """A post's text as Jekyll reads it: UTF-8 (a byte-order mark is dropped), any newlines."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PostError(
-            line, f"is not UTF-8 text (byte {exc.start}); save the file as UTF-8"
-        ) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")

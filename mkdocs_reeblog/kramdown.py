@@ -1,0 +1,71 @@
+"""kramdown (Jekyll's Markdown) features with their Python-Markdown equivalents.
+
+Heading ids are kramdown-parser-gfm's (GitHub style: `Rare Earths & Magnets` ->
+`rare-earths--magnets`, duplicates `intro-1`), so `#anchor` links into old posts keep working.
+`pymdownx.slugs.slugify(case="lower")` makes the same slugs; only the duplicate suffix differs
+(`_1` in Python-Markdown's `toc`), so the slugger numbers duplicates itself, page by page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from pymdownx.slugs import slugify as pymdownx_slugify
+
+__all__ = [
+    "KRAMDOWN_EXTENSIONS",
+    "KramdownSlugger",
+    "add_kramdown_extensions",
+    "convert_toc_marker",
+]
+
+KRAMDOWN_EXTENSIONS = ("attr_list", "footnotes", "abbr", "def_list", "md_in_html", "tables", "toc")
+"""Python-Markdown extensions that render kramdown's IAL `{: .class}`, footnotes,
+abbreviations, definition lists, `markdown="1"`, tables and `{:toc}`."""
+
+# kramdown's table of contents: a one-item list followed by `{:toc}` (or `{::toc}`).
+_TOC = re.compile(
+    r"^[ ]{0,3}(?:[*+-]|1\.)[ \t]+[^\n]*\n[ ]{0,3}\{:{1,2}\s*toc\s*\}[ \t]*$", re.MULTILINE
+)
+
+
+def convert_toc_marker(markdown: str) -> str:
+    """Replace kramdown's `* TOC` + `{:toc}` by Python-Markdown's `[TOC]`."""
+    if "toc" not in markdown:
+        return markdown
+    return _TOC.sub("[TOC]", markdown)
+
+
+class KramdownSlugger:
+    """Heading ids as kramdown-parser-gfm makes them, with `-1`, `-2` for repeated headings.
+
+    It keeps the ids of the page being rendered: `reset()` starts a new page.
+    """
+
+    def __init__(self) -> None:
+        self._slugify: Callable[[str, str], str] = pymdownx_slugify(case="lower")
+        self._seen: dict[str, int] = {}
+
+    def reset(self) -> None:
+        self._seen = {}
+
+    def __call__(self, text: str, separator: str) -> str:
+        slug = self._slugify(text, "-")
+        count = self._seen.get(slug)
+        self._seen[slug] = 0 if count is None else count + 1
+        return slug if count is None else f"{slug}-{count + 1}"
+
+
+def add_kramdown_extensions(
+    extensions: list[Any], extension_configs: dict[str, dict[str, Any]], slugger: KramdownSlugger
+) -> None:
+    """Enable the kramdown equivalents in an MkDocs configuration (in place). A `toc` the user
+    configured with a `slugify` of their own keeps it."""
+    names = {name if isinstance(name, str) else type(name).__name__ for name in extensions}
+    for name in KRAMDOWN_EXTENSIONS:
+        if name not in names and f"markdown.extensions.{name}" not in names:
+            extensions.append(name)
+    toc = extension_configs.setdefault("toc", {})
+    toc.setdefault("slugify", slugger)
