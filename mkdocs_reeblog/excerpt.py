@@ -29,7 +29,10 @@ BASE = "\ue000"
 
 _KEEP = frozenset({"a", "em", "strong", "b", "i", "code", "del", "ins", "mark", "abbr", "sub",
                    "s", "small", "kbd", "q", "cite", "span", "br"})  # fmt: skip
-_VOID = frozenset({"br", "img", "hr", "input", "source", "wbr", "meta", "link"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"})  # fmt: skip
+_SLACK = 40
+"""A paragraph that ends this many characters past the limit is kept whole."""
 _SKIP = frozenset({"script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table",
                    "pre", "svg", "iframe", "noscript", "video", "audio", "object", "template",
                    "sup", "math", "button", "form", "select", "textarea", "details"})  # fmt: skip
@@ -153,18 +156,22 @@ class _Cutter(HTMLParser):
         if not text.strip() and not self.block_has_text:
             return
         room = self.max_chars - self.length
-        if len(text) > room + 40:  # cut near the limit, at a word boundary
-            cut = text.rfind(" ", 0, max(room, 1))
-            text = (text[:cut] if cut > 0 else text[:room]).rstrip() + "…"
+        if len(text) <= room + _SLACK:
             self.out.append(escape(text, quote=False))
             self.length += len(text)
-            self.block_has_text = True
-            self._close_block()
-            self.done = True
+            self.block_has_text = self.block_has_text or bool(text.strip())
             return
-        self.out.append(escape(text, quote=False))
-        self.length += len(text)
-        self.block_has_text = self.block_has_text or bool(text.strip())
+        # Past the limit: cut at the last word boundary that fits, or before this text.
+        cut = text.rfind(" ", 0, room + 1) if room > 0 else -1
+        if cut > 0:
+            kept = text[:cut].rstrip()
+            self.out.append(escape(kept, quote=False))
+            self.length += len(kept)
+            self.block_has_text = self.block_has_text or bool(kept.strip())
+        if self.block_has_text:
+            self.out.append("…")
+        self._close_block()
+        self.done = True
 
     def handle_comment(self, data: str) -> None:
         if self.stop_at is not None and f"<!--{data}-->" == self.stop_at:

@@ -67,7 +67,9 @@ def source_uri(dest: Destination) -> str:
 def _page_url(base: str, number: int, paginate_path: str) -> str:
     if number == 1:
         return base
-    return base.rstrip("/") + "/" + paginate_path.lstrip("/").replace(":num", str(number))
+    url = base.rstrip("/") + "/" + paginate_path.lstrip("/").replace(":num", str(number))
+    # jekyll-paginate writes `/page:num` as a folder too (`page2/index.html`).
+    return url if url.endswith("/") or "." in url.rsplit("/", 1)[-1] else url + "/"
 
 
 def _paginate(

@@ -101,6 +101,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.feeds: list[PlannedFeed] = []
         self.post_html: dict[str, str] = {}
         self.full_text_posts: set[str] = set()
+        self._by_dest: dict[str, File] = {}
         """The HTML of the posts that feeds show in full."""
         self.excerpts: dict[str, str] = {}
         """Each post's card excerpt (HTML with `BASE` links), kept across `serve` rebuilds."""
@@ -169,6 +170,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 continue
             _place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
+        self._by_dest = {f.dest_uri: f for f in files}
         self._add_listings(files, config)
         self._add_redirects(files, config)
         self.feeds = plan_feeds(
@@ -186,19 +188,23 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         return files
 
     def _generate(
-        self, files: Files, config: MkDocsConfig, src_uri: str, content: str
+        self, files: Files, config: MkDocsConfig, dest: Destination | str, content: str
     ) -> File | None:
-        """Add a generated file, unless a file of the site is written there already."""
+        """Add a generated file at `dest` (a page's destination, or a path for other files),
+        unless a file of the site is written there: that one is kept, and None returned."""
+        src_uri = source_uri(dest) if isinstance(dest, Destination) else dest
         file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        taken = next((f for f in files if f.dest_uri == file.dest_uri), None)
+        if isinstance(dest, Destination):
+            _place(file, dest, config.site_dir)
+        taken = self._by_dest.get(file.dest_uri)
         if taken is not None:
-            log.warning(
-                "%s: the plugin would write %s there too; the file of the site is kept",
+            log.info(
+                "%s: written by hand, kept instead of what reeblog generates there",
                 self._path(taken),
-                file.dest_uri,
             )
             return None
         files.append(file)
+        self._by_dest[file.dest_uri] = file
         return file
 
     def _add_redirects(self, files: Files, config: MkDocsConfig) -> None:
@@ -228,31 +234,14 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 taxonomies.append(taxonomy)
         self.term_urls = {}
         self.listings = {}
-        by_dest = {f.dest_uri: f for f in files}
         for listing in plan_listings(self.index, taxonomies, options):
             if listing.term is not None and listing.number == 1:
                 for spelling in listing.term.spellings:
                     self.term_urls[(listing.kind, spelling)] = listing.dest.url
-            existing = by_dest.get(listing.dest.dest_uri)
-            if existing is not None:
-                log.info(
-                    "%s: written by hand, kept instead of the generated %s page",
-                    existing.src_uri,
-                    listing.kind,
-                )
-                self.listings[existing.src_uri] = listing
-                continue
             # Out of the automatic nav: on_nav gathers the index pages in one section.
-            file = File.generated(
-                config,
-                source_uri(listing.dest),
-                content=MARKER + "\n",
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            )
-            _place(file, listing.dest, config.site_dir)
-            files.append(file)
-            by_dest[file.dest_uri] = file
-            self.listings[file.src_uri] = listing
+            file = self._generate(files, config, listing.dest, MARKER + "\n")
+            owner = file or self._by_dest[listing.dest.dest_uri]
+            self.listings[owner.src_uri] = listing
 
     def _path(self, file: File) -> str:
         """The file as messages name it: relative to the folder of `mkdocs.yml`."""

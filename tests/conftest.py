@@ -39,14 +39,12 @@ class BuiltSite:
         return [r.getMessage() for r in self.records if r.levelno >= level]
 
     def reeblog_messages(self, level: int = logging.INFO) -> list[str]:
-        return [
-            r.getMessage()
-            for r in self.records
-            if r.levelno >= level and "reeblog" in r.name
-        ]
+        return [r.getMessage() for r in self.records if r.levelno >= level and "reeblog" in r.name]
 
     def files(self) -> list[str]:
-        return sorted(p.relative_to(self.site).as_posix() for p in self.site.rglob("*") if p.is_file())
+        return sorted(
+            p.relative_to(self.site).as_posix() for p in self.site.rglob("*") if p.is_file()
+        )
 
 
 SiteBuilder = Callable[..., BuiltSite]

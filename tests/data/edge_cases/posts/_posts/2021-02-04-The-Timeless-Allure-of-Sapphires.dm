@@ -1,0 +1,6 @@
+```markdown
+---
+title: Sapphires
+categories: Gemstones, Mining
+---
+```

@@ -1,0 +1,375 @@
+"""The Jekyll oracle harness: build one set of posts with real Jekyll and with the plugin.
+
+A *case* is a Jekyll site source (folders holding `_posts/`, plus `_includes/` when posts include
+files) and the `_config.yml` settings that matter for posts. `build_case` builds it three ways:
+
+* real Jekyll (`/work/shared/jekyll-oracle` copied into a tmp folder, its `_config.yml` adjusted,
+  `jekyll build -d _site --future`), read back from the oracle's `_site/urls.json`;
+* the package's pure API (`find_post_source`, `read_post`, `resolve_settings`, `build_index`);
+* a real MkDocs build with the `reeblog` plugin (theme `mkdocs`), reading the same `_config.yml`.
+
+The three answers land in a `CaseResult` that tests compare post by post.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_reeblog.index import BlogIndex, build_index
+from mkdocs_reeblog.plugin import ReeblogPlugin
+from mkdocs_reeblog.posts import Post, PostSource, find_post_source, read_post
+from mkdocs_reeblog.problems import PostError
+from mkdocs_reeblog.settings import read_jekyll_config, resolve_settings
+from tests.conftest import SHARED, write_files
+
+__all__ = [
+    "CORPORA",
+    "EDGE_CASES",
+    "Case",
+    "CaseResult",
+    "JekyllPost",
+    "OurPost",
+    "build_case",
+    "corpus_case",
+    "folder_files",
+    "jekyll_facts",
+    "jekyll_text",
+    "our_facts",
+    "output_file",
+    "xmlschema",
+]
+
+ORACLE = SHARED / "jekyll-oracle"
+CORPORA = SHARED / "corpora"
+EDGE_CASES = Path(__file__).resolve().parent / "data" / "edge_cases"
+SITE_URL = "https://oracle.example.org/"
+JEKYLL_TIMEOUT = 180
+POSTS_DIR = "_posts"
+
+# `_config.yml` keys of a corpus that decide what Jekyll makes of its posts.
+_POST_SETTINGS = ("permalink", "timezone", "url", "baseurl", "excerpt_separator", "future")
+
+# A corpus's own Liquid (18F's `_plugins/`) and links/includes of files a corpus does not ship
+# make Jekyll stop; the oracle only reports what Jekyll decides about posts, never their bodies.
+STUBS_RB = """\
+# Written by tests/jekyll_oracle.py: stubs for Liquid that is not Jekyll's own.
+module OracleStubs
+  class Blank < Liquid::Tag
+    def render(_context) = ""
+  end
+
+  class LenientLink < Jekyll::Tags::Link
+    def render(context)
+      super
+    rescue ArgumentError
+      ""
+    end
+  end
+
+  class LenientInclude < Jekyll::Tags::IncludeTag
+    def render(context)
+      super
+    rescue IOError
+      ""
+    end
+  end
+
+  module Filters
+    def team_photo(_input, *) = ""
+    def team_link(input, *) = input.to_s
+    def embed(input, *) = input.to_s
+    def lookup(input, *) = input.to_s
+  end
+end
+
+Liquid::Template.register_tag("oembed", OracleStubs::Blank)
+Liquid::Template.register_tag("link", OracleStubs::LenientLink)
+Liquid::Template.register_tag("include", OracleStubs::LenientInclude)
+Liquid::Template.register_filter(OracleStubs::Filters)
+"""
+
+
+@dataclass(frozen=True)
+class Case:
+    """A Jekyll site source and the `_config.yml` settings it is built with."""
+
+    name: str
+    files: Mapping[str, bytes] = field(repr=False)
+    """Paths relative to the site source (`_posts/...`, `geology/_posts/...`, `_includes/...`)."""
+    config: Mapping[str, Any] = field(default_factory=dict)
+    """Keys set in the oracle's `_config.yml` (`permalink`, `timezone`, ...)."""
+
+    def post_files(self) -> dict[str, bytes]:
+        """The files inside `_posts` folders: what MkDocs gets in `docs_dir`."""
+        return {rel: data for rel, data in self.files.items() if POSTS_DIR in rel.split("/")[:-1]}
+
+
+@dataclass(frozen=True)
+class JekyllPost:
+    """One entry of the oracle's `urls.json`, values as Jekyll's `jsonify` wrote them."""
+
+    path: str
+    url: str
+    id: str
+    slug: Any
+    date: str
+    title: Any
+    categories: list[Any]
+    tags: list[Any]
+
+
+@dataclass(frozen=True)
+class OurPost:
+    """What the plugin makes of one file: a post, or why it is left out."""
+
+    source: PostSource | str | None
+    post: Post | None = None
+    error: PostError | None = None
+
+
+@dataclass
+class CaseResult:
+    """The three builds of one case."""
+
+    case: Case
+    jekyll: dict[str, JekyllPost]
+    """Posts Jekyll published, by source path (relative to the site source)."""
+    jekyll_site: Path
+    ours: dict[str, OurPost]
+    """Every file of `_posts` folders, by source path."""
+    index: BlogIndex
+    """The posts the pure API publishes."""
+    mkdocs_site: Path
+    mkdocs_posts: dict[str, Post]
+    """The posts the plugin published in the real MkDocs build, by source path."""
+    log: list[logging.LogRecord]
+    """What MkDocs and the plugin logged during the build."""
+
+    def log_messages(self, level: int = logging.INFO) -> list[str]:
+        return [r.getMessage() for r in self.log if r.levelno >= level]
+
+    def published(self) -> dict[str, Post]:
+        """The posts the pure API publishes, by source path."""
+        return {entry.post.source.src_uri: entry.post for entry in self.index}
+
+
+def folder_files(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by `/`-separated relative path, as bytes."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def corpus_case(name: str) -> Case:
+    """A corpus of /work/shared/corpora as a case, with its `_config.yml`'s post settings.
+
+    The site source is the folder holding `_posts` (jekyll-docs keeps it under `docs/`), and
+    `collections.posts.permalink` is kept (jekyll-docs sets its permalink there).
+    """
+    root = CORPORA / name
+    source = min(
+        (p.parent for p in root.rglob(POSTS_DIR) if p.is_dir()), key=lambda p: len(p.parts)
+    )
+    corpus_config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    config = {key: corpus_config[key] for key in _POST_SETTINGS if key in corpus_config}
+    posts_collection = (corpus_config.get("collections") or {}).get("posts")
+    if posts_collection:
+        config["collections"] = {"posts": posts_collection}
+    files = {rel: data for rel, data in folder_files(source).items() if rel != "_config.yml"}
+    return Case(name, files, config)
+
+
+def jekyll_text(value: Any) -> str:
+    """A JSON value from `urls.json` as text, the way Ruby's `to_s` would print it."""
+    if isinstance(value, str):
+        return value
+    return "" if value is None else json.dumps(value)
+
+
+def xmlschema(moment: datetime) -> str:
+    """Liquid's `date_to_xmlschema` of an aware datetime."""
+    return moment.replace(microsecond=0).isoformat()
+
+
+def jekyll_facts(post: JekyllPost) -> dict[str, Any]:
+    """What the tests compare, from Jekyll's `urls.json`, every value as text."""
+    return {
+        "url": post.url,
+        "date": post.date,
+        "slug": jekyll_text(post.slug),
+        "title": jekyll_text(post.title),
+        "categories": [jekyll_text(c) for c in post.categories],
+        "tags": [jekyll_text(t) for t in post.tags or []],
+        "id": post.id,
+    }
+
+
+def our_facts(post: Post) -> dict[str, Any]:
+    """What the tests compare, from one of the plugin's posts, in `urls.json`'s format."""
+    return {
+        "url": post.url,
+        "date": xmlschema(post.date),
+        "slug": post.slug,
+        "title": post.title,
+        "categories": list(post.categories),
+        "tags": list(post.tags),
+        "id": post.id,
+    }
+
+
+def output_file(url: str) -> str:
+    """The file Jekyll writes for a post URL (`Document#destination`), relative to `_site`."""
+    path = unquote(url).lstrip("/")
+    if not path or path.endswith("/"):
+        return path + "index.html"
+    if "." not in path.rsplit("/", 1)[-1]:
+        return path + ".html"
+    return path
+
+
+def _site_config(case: Case) -> dict[str, Any]:
+    """The oracle's `_config.yml` with the case's settings."""
+    config = yaml.safe_load((ORACLE / "_config.yml").read_text(encoding="utf-8"))
+    config.update(case.config)
+    return config
+
+
+def _run_jekyll(
+    case: Case, root: Path, config: dict[str, Any]
+) -> tuple[dict[str, JekyllPost], Path]:
+    """Build `case` with real Jekyll under `root`; the published posts and the `_site` folder."""
+    site = root / "jekyll"
+    shutil.copytree(ORACLE, site)
+    write_files(site, dict(case.files))
+    write_files(site, {"_plugins/stubs.rb": STUBS_RB})
+    (site / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+    done = subprocess.run(
+        ["jekyll", "build", "-d", "_site", "--future"],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=JEKYLL_TIMEOUT,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise AssertionError(
+            f"jekyll build of case {case.name!r} failed:\n{done.stdout}\n{done.stderr}"
+        )
+    data = json.loads((site / "_site" / "urls.json").read_text(encoding="utf-8"))
+    posts = [
+        JekyllPost(**{k: entry[k] for k in JekyllPost.__dataclass_fields__})
+        for entry in data["posts"]
+    ]
+    return {post.path: post for post in posts}, site / "_site"
+
+
+def _decode(raw: bytes) -> str:
+    """A post's text as Jekyll reads it: UTF-8 without a byte-order mark, CRLF as `\\n` (a lone
+    CR is no newline to Jekyll's front-matter pattern)."""
+    return raw.decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def _pure_api(case: Case, config_file: Path) -> tuple[dict[str, OurPost], BlogIndex]:
+    """Every post file of `case` read with the package's pure API, and the published index."""
+    settings = resolve_settings(
+        {"future": True}, read_jekyll_config(config_file), site_url=SITE_URL
+    )
+    ours: dict[str, OurPost] = {}
+    for rel, raw in case.post_files().items():
+        source = find_post_source(rel)
+        if not isinstance(source, PostSource):
+            ours[rel] = OurPost(source)
+            continue
+        try:
+            post = read_post(source, f"docs/{rel}", _decode(raw), settings)
+        except PostError as error:
+            ours[rel] = OurPost(source, error=error)
+            continue
+        ours[rel] = OurPost(source, post)
+    published = [
+        o.post
+        for o in ours.values()
+        if o.post is not None and o.post.published and o.post.source.is_markdown
+    ]
+    index, problems = build_index(published, taken={}, use_directory_urls=True)
+    assert not problems, f"case {case.name!r}: posts collide: {problems}"
+    return ours, index
+
+
+class _Records(logging.Handler):
+    """Keeps every record logged under `mkdocs` while a build runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def _recording(name: str) -> Iterator[_Records]:
+    logger = logging.getLogger(name)
+    handler, level = _Records(), logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _run_mkdocs(
+    case: Case, root: Path, config_file: Path
+) -> tuple[Path, dict[str, Post], list[logging.LogRecord]]:
+    """Build the posts of `case` with real MkDocs; the site, the plugin's posts and the log."""
+    project = root / "mkdocs"
+    write_files(project / "docs", dict(case.post_files()))
+    (project / "mkdocs.yml").write_text(
+        f"site_name: Oracle comparison\nsite_url: {SITE_URL}\ntheme:\n  name: mkdocs\n"
+        f"plugins:\n  - reeblog:\n      jekyll_config: {config_file}\n      future: true\n",
+        encoding="utf-8",
+    )
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    with _recording("mkdocs") as records:
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    plugin = config.plugins["reeblog"]
+    assert isinstance(plugin, ReeblogPlugin)
+    posts = {entry.post.source.src_uri: entry.post for entry in plugin.index}
+    return project / "site", posts, records.records
+
+
+def build_case(case: Case, root: Path) -> CaseResult:
+    """Build `case` with Jekyll, the pure API and MkDocs, in the empty folder `root`."""
+    root.mkdir(parents=True, exist_ok=True)
+    config = _site_config(case)
+    jekyll, jekyll_site = _run_jekyll(case, root, config)
+    # Both sides read the very `_config.yml` Jekyll was built with.
+    config_file = root / "jekyll" / "_config.yml"
+    ours, index = _pure_api(case, config_file)
+    mkdocs_site, mkdocs_posts, log = _run_mkdocs(case, root, config_file)
+    return CaseResult(case, jekyll, jekyll_site, ours, index, mkdocs_site, mkdocs_posts, log)
