@@ -105,3 +105,7 @@ class ReeblogConfig(base.Config):
     """Render kramdown syntax the way Jekyll does: enables the Python-Markdown extensions
     attr_list (`{: .class}`), footnotes, abbr, def_list, md_in_html (`markdown="1"`), tables and
     toc (`{:toc}`), with kramdown's GitHub-style heading ids (`-1` for repeated headings)."""
+
+    includes_dir = c.Type(str, default="_includes")
+    """Folder of `{% include %}` files for Liquid in posts, relative to `docs_dir` (Jekyll's
+    `includes_dir`). Its files are not published."""

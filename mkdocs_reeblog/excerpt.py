@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
+from mkdocs_reeblog.links import is_safe_url
+
 __all__ = ["BASE", "Excerpt", "make_excerpt", "text_excerpt"]
 
 BASE = "\ue000"
@@ -112,7 +114,7 @@ class _Cutter(HTMLParser):
 
     def _open(self, tag: str, attrs: dict[str, str | None]) -> str:
         kept = []
-        if tag == "a" and attrs.get("href"):
+        if tag == "a" and attrs.get("href") and is_safe_url(attrs["href"] or ""):
             kept.append(("href", _rebase(attrs["href"] or "", self.post_url)))
         if tag in ("a", "abbr") and attrs.get("title"):
             kept.append(("title", attrs["title"] or ""))

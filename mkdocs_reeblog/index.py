@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -66,3 +67,16 @@ def build_index(
     published.sort(key=lambda e: (e.post.date, e.post.path), reverse=True)
     index = BlogIndex(published, {e.post.source.src_uri: e for e in published})
     return index, problems
+
+
+def post_names(index: BlogIndex) -> dict[str, str]:
+    """The names `{% post_url %}` accepts for each post, to its MkDocs URL: the file name
+    without extension (`2025-03-18-name`), with its folders inside `_posts` (`sub/2025-...`)
+    or above it (`es/2025-...`), as Jekyll matches them."""
+    names: dict[str, str] = {}
+    for entry in sorted(index, key=lambda e: e.post.path):
+        source = entry.post.source
+        inner = posixpath.splitext(source.inner_path)[0]
+        for name in (inner, "/".join((*source.dir_categories, inner)), source.basename):
+            names.setdefault(name, entry.dest.url)
+    return names

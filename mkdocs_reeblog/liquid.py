@@ -147,10 +147,11 @@ class _Report:
         else:
             self.note(token, message)
 
-    def keep_failed_chain(self) -> None:
+    def keep_failed_chain(self, *, drop_last: bool) -> None:
         """Remember the include chain where an error was raised (the innermost one wins)."""
         if self.failed_includes is None:
-            self.failed_includes = tuple(self.includes)
+            chain = self.includes[:-1] if drop_last else self.includes
+            self.failed_includes = tuple(chain)
 
 
 _REPORT: ContextVar[_Report | None] = ContextVar("reeblog_liquid_report", default=None)
@@ -249,9 +250,14 @@ class _Time(datetime):
 
 
 def _ordinal(day: int) -> str:
-    if 11 <= day % 100 <= 13:
-        return f"{day}th"
-    return f"{day}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(day % 10, 'th') }"
+    """`1st`, `2nd`, `3rd`, `4th`, `11th`, `21st`..."""
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+def _is_empty(value: object) -> bool:
+    """Jekyll's `date.to_s.empty?`."""
+    return _is_nil(value) or str(value) == ""
 
 
 @dataclass(frozen=True)
@@ -302,11 +308,6 @@ class _Dates:
         if style == "US":
             return f"{month} {_ordinal(moment.day)}, {moment.year}"
         return f"{_ordinal(moment.day)} {month} {moment.year}"
-
-
-def _is_empty(value: object) -> bool:
-    """Jekyll's `date.to_s.empty?`."""
-    return _is_nil(value) or str(value) == ""
 
 
 # --- Other Jekyll filters -------------------------------------------------------------------
@@ -740,12 +741,10 @@ class _IncludeNode(Node):
         try:
             return self._render_partial(context, buffer, partial, report)
         except LiquidError as exc:
-            if exc.token is None:  # raised by this tag itself (the context depth limit)
+            raised_here = exc.token is None  # by this tag itself: the context depth limit
+            if raised_here:
                 exc.token = self.token
-                report.includes.pop()
-                report.keep_failed_chain()
-                report.includes.append(_Inclusion(self.token, name))
-            report.keep_failed_chain()
+            report.keep_failed_chain(drop_last=raised_here)
             raise
         finally:
             report.includes.pop()
@@ -946,7 +945,9 @@ class _JekyllEnvironment(Environment):
     def __init__(self, hooks: _Hooks, dates: _Dates, site: Mapping[str, Any]) -> None:
         self.hooks = hooks
         self.dates = dates
-        super().__init__(tolerance=Mode.STRICT, strict_filters=True, globals={"site": site})
+        super().__init__(
+            tolerance=Mode.STRICT, strict_filters=True, globals={"site": _with_ruby_times(site)}
+        )
 
     def setup_tags_and_filters(self, *, extra: bool = False) -> None:
         """Standard Liquid, then Jekyll's tags and filters on top."""
@@ -986,16 +987,20 @@ def _has_liquid(source: str) -> bool:
     return "{{" in source or "{%" in source
 
 
-def _page_variables(page: Mapping[str, Any]) -> dict[str, Any]:
-    """`page` for Liquid: dates print as Jekyll prints them (`2024-03-15 00:00:00 +0000`)."""
+def _with_ruby_times(variables: Mapping[str, Any]) -> dict[str, Any]:
+    """`page` or `site` for Liquid: times print as in Jekyll (`2024-03-15 00:00:00 +0000`)."""
     return {
         key: _Time.of(value) if isinstance(value, datetime) else value
-        for key, value in page.items()
+        for key, value in variables.items()
     }
 
 
 class LiquidRenderer:
-    """Renders the Liquid of post bodies; make one per build (it caches parsed includes)."""
+    """Renders the Liquid of post bodies; make one per build (it caches parsed includes).
+
+    As in Jekyll, an undefined variable renders as the empty string, so a typo such as
+    `{{ site.basurl }}` is silent: no problem is reported for it.
+    """
 
     def __init__(
         self,
@@ -1032,12 +1037,12 @@ class LiquidRenderer:
             text = self._render(source, page, report)
         finally:
             _REPORT.reset(reset)
-        return LiquidResult(text, report.problems)
+        return LiquidResult(text, sorted(report.problems, key=lambda problem: problem.line))
 
     def _render(self, source: str, page: Mapping[str, Any], report: _Report) -> str:
         try:
             template = self._env.from_string(source, name=report.path)
-            return template.render(page=_page_variables(page))
+            return template.render(page=_with_ruby_times(page))
         except Exception as exc:  # no engine failure may stop the build
             token = exc.token if isinstance(exc, LiquidError) else None
             if token is None or token.start_index < 0:

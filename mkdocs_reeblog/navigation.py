@@ -4,22 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation, Section, StructureItem
 from mkdocs.structure.pages import Page
 
 __all__ = ["add_blog_section", "link_posts"]
 
 
-def add_blog_section(nav: Navigation, title: str, pages: Sequence[Page]) -> Section | None:
-    """Put `pages` (blog index, tags, categories) in a section at the top of the nav, unless the
-    user's `nav:` already names one of them (then the user's nav is left as it is)."""
-    if not title or not pages or any(page in nav.pages for page in pages):
+def add_blog_section(
+    nav: Navigation, title: str, pages: Sequence[Page], *, explicit_nav: bool
+) -> Section | None:
+    """Put `pages` (blog index, tags, categories) that the nav lacks in a section at its top.
+
+    An explicit `nav:` that already names one of them is the user's choice: left as it is.
+    """
+    missing = [page for page in pages if page not in nav.pages]
+    if not title or not missing or (explicit_nav and len(missing) < len(pages)):
         return None
-    section = Section(title, list(pages))
-    for page in pages:
+    section = Section(title, list[StructureItem](missing))
+    for page in missing:
         page.parent = section
     nav.items.insert(0, section)
-    nav.pages[:0] = pages
+    nav.pages[:0] = missing
     return section
 
 

@@ -6,14 +6,15 @@ import os
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup, escape
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.yaml import yaml_load
 
 from mkdocs_reeblog.config import ReeblogConfig
 from mkdocs_reeblog.dates import DateError
@@ -27,9 +28,10 @@ from mkdocs_reeblog.feed import (
     feed_link,
     plan_feeds,
 )
-from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index
+from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
 from mkdocs_reeblog.kramdown import KramdownSlugger, add_kramdown_extensions, convert_toc_marker
 from mkdocs_reeblog.links import SiteLinks
+from mkdocs_reeblog.liquid import LiquidRenderer
 from mkdocs_reeblog.listings import (
     MARKER,
     Listing,
@@ -38,7 +40,7 @@ from mkdocs_reeblog.listings import (
     source_uri,
 )
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
-from mkdocs_reeblog.posts import Post, PostSource, find_post_source
+from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
 from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.reader import LEFT_OUT, load_post
 from mkdocs_reeblog.redirects import old_urls, redirect_html, redirect_target, source_path
@@ -102,6 +104,14 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.post_html: dict[str, str] = {}
         self.full_text_posts: set[str] = set()
         self._by_dest: dict[str, File] = {}
+        self.liquid = LiquidRenderer(
+            site={},
+            includes_dir=None,
+            post_url=lambda _: None,
+            link_url=lambda _: None,
+            baseurl="",
+            url="",
+        )
         """The HTML of the posts that feeds show in full."""
         self.excerpts: dict[str, str] = {}
         """Each post's card excerpt (HTML with `BASE` links), kept across `serve` rebuilds."""
@@ -123,7 +133,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         options = {key: self.config[key] for key in _SETTING_OPTIONS}
         try:
             self.settings = resolve_settings(
-                options, jekyll, site_url=config.site_url, now=datetime.now(timezone.utc)
+                options,
+                jekyll,
+                site_url=self._published_site_url(config),
+                now=datetime.now(timezone.utc),
             )
         except DateError as exc:
             raise PluginError(f"reeblog: {exc}") from exc
@@ -138,6 +151,18 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             add_kramdown_extensions(config.markdown_extensions, config.mdx_configs, self.slugger)
         return config
 
+    def _published_site_url(self, config: MkDocsConfig) -> str | None:
+        """`site_url` as `mkdocs.yml` says: `mkdocs serve` replaces it by its own address, but
+        links that name the published site must still be recognised as the site's own."""
+        if self.command != "serve" or not config.config_file_path:
+            return config.site_url
+        try:
+            with open(config.config_file_path, "rb") as file:
+                written = yaml_load(file).get("site_url")
+        except (OSError, ValueError, ConfigurationError):
+            return config.site_url
+        return str(written) if written else config.site_url
+
     # After plugins that add files (gen-files runs at 0), before those that build a nav
     # from the files (literate-nav runs at -100), so they see posts at their Jekyll URLs.
     @event_priority(-50)
@@ -146,6 +171,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         problems: list[Problem] = []
         post_files: dict[str, File] = {}
         for file in list(files):
+            if is_jekyll_only(file.src_uri, self.config.includes_dir):
+                files.remove(file)
+                continue
             found = find_post_source(file.src_uri)
             if found is None:
                 continue
@@ -185,7 +213,26 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.links = SiteLinks(
             ((f.dest_uri, f.url) for f in files), self.settings.address.site_path
         )
+        self.liquid = self._liquid_renderer(files, config)
         return files
+
+    def _liquid_renderer(self, files: Files, config: MkDocsConfig) -> LiquidRenderer:
+        """Liquid for post bodies: `site.*` from `extra` and the Jekyll config, `post_url` and
+        `link` resolved to the pages' URLs on the site."""
+        site_path = urlsplit(config.site_url or "").path.rstrip("/")
+        baseurl = self.settings.baseurl if self.jekyll else site_path
+        url = self.settings.jekyll_url or (config.site_url or "").removesuffix(site_path + "/")
+        by_name = post_names(self.index)
+        by_src = {f.src_uri: f.url for f in files}
+        return LiquidRenderer(
+            site={**config.extra, **self.jekyll, "url": url, "baseurl": baseurl},
+            includes_dir=Path(config.docs_dir, self.config.includes_dir),
+            post_url=lambda name: _root(by_name.get(name.strip("/"))),
+            link_url=lambda path: _root(by_src.get(path.strip("/"))),
+            baseurl=baseurl,
+            url=url,
+            timezone=self.settings.timezone,
+        )
 
     def _generate(
         self, files: Files, config: MkDocsConfig, dest: Destination | str, content: str
@@ -284,7 +331,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 if isinstance(page.meta.get(key), str):
                     page.meta[key] = escape(page.meta[key])
             page.meta.setdefault("template", POST_TEMPLATE)
-            return convert_toc_marker(entry.post.body) if self.config.kramdown else entry.post.body
+            body = self._liquid(entry)
+            return convert_toc_marker(body) if self.config.kramdown else body
         listing = self.listings.get(page.file.src_uri)
         if listing is not None and page.file.generated_by is not None:
             page.meta = {
@@ -294,9 +342,39 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             }
         return markdown
 
-    def _listing_title(self, listing: Listing, config: MkDocsConfig) -> str:
+    def _liquid(self, entry: PublishedPost) -> str:
+        """The post's body after Liquid, as Jekyll renders it before Markdown."""
+        post = entry.post
+        page_vars = {
+            **post.front_matter,
+            "url": post.url,
+            "id": post.id,
+            "date": post.date,
+            "title": post.title,
+            "slug": post.slug,
+            "categories": list(post.categories),
+            "tags": list(post.tags),
+        }
+        result = self.liquid.render(
+            post.body, path=post.path, first_line=post.body_line, page=page_vars
+        )
+        for problem in result.problems:
+            log.warning("%s", problem)
+        return result.text
+
+    def _listing_title(
+        self, listing: Listing, config: MkDocsConfig, *, heading: bool = False
+    ) -> str:
+        """A listing's page title, or its heading (the blog index's is `blog_title`, else the
+        site's name on the home page)."""
         if listing.kind == "blog":
-            title = self.config.blog_title or self.config.nav_title or "Blog"
+            if heading:
+                home = listing.dest.url in ("./", "index.html")
+                title = self.config.blog_title or (
+                    config.site_name if home else self.config.nav_title or "Blog"
+                )
+            else:
+                title = "Posts"
         elif listing.kind in ("tags", "categories"):
             title = listing.kind.capitalize()
         else:
@@ -427,7 +505,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             base = get_relative_url(".", file.url).rstrip("/") + "/"
             html = template.render(
                 listing=listing,
-                heading=self._listing_title(listing, config),
+                heading=self._listing_title(listing, config, heading=True),
                 cards=[Markup(cards[e.post.source.src_uri]) for e in listing.posts],
                 previous=get_relative_url(listing.previous.url, file.url)
                 if listing.previous
@@ -506,7 +584,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             self._page(files, uri) for uri, listing in self.listings.items() if listing.in_nav
         ]
         section = add_blog_section(
-            nav, self.config.nav_title, [page for page in index_pages if page is not None]
+            nav,
+            self.config.nav_title,
+            [page for page in index_pages if page is not None],
+            explicit_nav=config.nav is not None,
         )
         link_posts([self._page(files, e.post.source.src_uri) for e in self.index], section)
         return nav
@@ -515,6 +596,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _page(files: Files, src_uri: str) -> Page | None:
         file = files.get_file_from_path(src_uri)
         return file.page if file is not None else None
+
+
+def _root(url: str | None) -> str | None:
+    """A URL relative to the site root as a path from the root (`/x/`)."""
+    return None if url is None else "/" + url.removeprefix("./")
 
 
 def _relative_to(page_url: str) -> Link:

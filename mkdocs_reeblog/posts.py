@@ -32,6 +32,20 @@ _KNOWN_KEYS = frozenset({"title", "date", "slug", "categories", "category", "tag
                          "published", "permalink", "excerpt_separator"})  # fmt: skip
 
 
+JEKYLL_ONLY = frozenset({"_layouts", "_data", "_sass", "_site", "_plugins", "_config.yml"})
+"""Folders and files of a Jekyll site that are never published (with `includes_dir`)."""
+
+
+def is_jekyll_only(src_uri: str, includes_dir: str = "_includes") -> bool:
+    """True for the files of Jekyll's machinery that a copied Jekyll site brings along."""
+    first = src_uri.split("/", 1)[0]
+    return (
+        first in JEKYLL_ONLY
+        or src_uri == includes_dir
+        or src_uri.startswith(includes_dir.rstrip("/") + "/")
+    )
+
+
 def _is_special(name: str) -> bool:
     """Jekyll's `EntryFilter#special?` and `backup?`: names Jekyll never reads."""
     return name.startswith((".", "_", "#", "~")) or name.endswith("~")

@@ -10,6 +10,7 @@ import json
 import logging
 import posixpath
 from collections.abc import Mapping, Sequence
+from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
 
@@ -119,3 +120,53 @@ def terms_post(date: str, tags: Sequence[str] = (), categories: Sequence[str] = 
 def _flow(names: Sequence[str]) -> str:
     """A YAML flow list of `names`, each quoted (JSON is YAML; emoji kept as they are)."""
     return json.dumps(list(names), ensure_ascii=False)
+
+
+def link_target(site: BuiltSite, page: str, href: str) -> str:
+    """The built file a relative `href` of `page` opens (a folder's `index.html`), or fails.
+
+    The query and fragment are ignored; the file must exist inside the site folder.
+    """
+    path = href.split("#", 1)[0].split("?", 1)[0]
+    assert "://" not in path and not path.startswith("/"), f"{page}: not a relative link: {href}"
+    target = resolve_link(page, path) if path else page
+    if (site.site / target).is_dir():
+        target = posixpath.normpath(posixpath.join(target, "index.html"))
+    assert not target.startswith("../"), f"{page}: {href} leaves the site"
+    assert (site.site / target).is_file(), f"{page}: {href} -> {target}, which does not exist"
+    return target
+
+
+def href_file(site: BuiltSite, page: str, href: str) -> str:
+    """Like `link_target`, for hrefs that may be percent-encoded (`caf%C3%A9/`): the built
+    file (unescaped, relative to the site) that a browser opens; fails when it does not exist."""
+    path = unquote(href.split("#", 1)[0].split("?", 1)[0])
+    assert "://" not in path and not path.startswith("/"), f"{page}: not a relative link: {href}"
+    target = resolve_link(page, path) if path else page
+    if (site.site / target).is_dir():
+        target = posixpath.normpath(posixpath.join(target, "index.html"))
+    assert not target.startswith("../"), f"{page}: {href} leaves the site"
+    assert (site.site / target).is_file(), f"{page}: {href} -> {target}, which does not exist"
+    return target
+
+
+def listing_files(site: BuiltSite, first: str) -> list[str]:
+    """The files of the listing that starts at `first`, following its "Older posts" links."""
+    files = [first]
+    while True:
+        older = page_soup(site, files[-1]).select("a.reeblog-older")
+        if not older:
+            return files
+        assert len(older) == 1, f"{files[-1]}: {len(older)} 'older' links"
+        following = href_file(site, files[-1], str(older[0]["href"]))
+        assert following not in files, f"{first}: the pagination loops at {following}"
+        files.append(following)
+
+
+def listed_posts(site: BuiltSite, first: str) -> list[str]:
+    """The post files that the cards of a whole (paginated) listing link to, in order."""
+    return [
+        href_file(site, page, str(link["href"]))
+        for page in listing_files(site, first)
+        for link in page_soup(site, page).select("article.reeblog-card .reeblog-card-title a")
+    ]

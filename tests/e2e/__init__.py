@@ -1,0 +1,1 @@
+"""End-to-end tests: the example blog in Debian's Chromium, and a real `mkdocs gh-deploy`."""
