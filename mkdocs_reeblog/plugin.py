@@ -590,6 +590,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             explicit_nav=config.nav is not None,
         )
         link_posts([self._page(files, e.post.source.src_uri) for e in self.index], section)
+        if section is not None:  # breadcrumbs of tag, category and year pages
+            for uri, listing in self.listings.items():
+                page = self._page(files, uri)
+                if page is not None and not listing.in_nav:
+                    page.parent = section
         return nav
 
     @staticmethod

@@ -57,12 +57,6 @@ GENERATED_POSTS = 5
 START_TIMEOUT = 60.0
 TIMEOUT_MS = 10_000
 
-SERVE_BUG = (
-    "BUG: under `mkdocs serve` MkDocs replaces site_url with the dev server's address, so "
-    "banners written as https://www.galena.es/... are no longer seen as the site's own files "
-    "and stay absolute (offline: broken image)"
-)
-
 
 @dataclass
 class Server:
