@@ -33,6 +33,7 @@ _KEEP = frozenset({"a", "em", "strong", "b", "i", "code", "del", "ins", "mark", 
                    "s", "small", "kbd", "q", "cite", "span", "br"})  # fmt: skip
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})  # fmt: skip
+_CHUNK = 4096
 _SLACK = 40
 """A paragraph that ends this many characters past the limit is kept whole."""
 _SKIP = frozenset({"script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table",
@@ -196,7 +197,11 @@ def make_excerpt(
     else:
         head = html
         cutter = _Cutter(post_url=post_url, max_chars=max_chars)
-    cutter.feed(head)
+    # Feed the HTML a piece at a time: an excerpt is usually done within the first kilobytes.
+    for start in range(0, len(head), _CHUNK):
+        cutter.feed(head[start : start + _CHUNK])
+        if cutter.done:
+            break
     cutter.close()
     if cutter.in_block and not cutter.done:
         cutter._close_block()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import datetime, timezone
 from pathlib import Path
@@ -42,7 +43,7 @@ from mkdocs_reeblog.listings import (
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
 from mkdocs_reeblog.problems import Problem
-from mkdocs_reeblog.reader import LEFT_OUT, load_post
+from mkdocs_reeblog.reader import PostReader
 from mkdocs_reeblog.redirects import old_urls, redirect_html, redirect_target, source_path
 from mkdocs_reeblog.render import DateFormatter, Link, PostView, banner_view, post_view
 from mkdocs_reeblog.seo import html_to_text, post_seo, site_seo
@@ -95,6 +96,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.dates = DateFormatter("en", "long")
         self.command = "build"
         self.slugger = KramdownSlugger()
+        self.reader = PostReader()
         self.jekyll: dict[str, Any] = {}
         self.listings: dict[str, Listing] = {}
         """Listing pages by the `src_uri` of the page that shows them."""
@@ -299,17 +301,17 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _read(self, file: File, source: PostSource, problems: list[Problem]) -> Post | None:
         """Read one post; None (with a problem or an info line) when it is not published."""
         path = self._path(file)
-        try:
-            raw = file.content_bytes
-            mtime = None
-            if source.draft and file.abs_src_path:
-                mtime = datetime.fromtimestamp(
-                    Path(file.abs_src_path).stat().st_mtime, timezone.utc
-                )
-        except OSError as exc:
-            problems.append(Problem(path, 1, f"cannot be read: {exc.strerror}{LEFT_OUT}"))
-            return None
-        result = load_post(source, path, raw, self.settings, mtime=mtime)
+        stamp: tuple[object, ...] | None = None
+        mtime = None
+        if file.abs_src_path:
+            with contextlib.suppress(OSError):
+                stat = Path(file.abs_src_path).stat()
+                stamp = (stat.st_mtime_ns, stat.st_size)
+                if source.draft:
+                    mtime = datetime.fromtimestamp(stat.st_mtime, timezone.utc)
+        result = self.reader.load(
+            source, path, lambda: file.content_bytes, self.settings, stamp=stamp, mtime=mtime
+        )
         if result.problem is not None:
             problems.append(result.problem)
         if result.note is not None:

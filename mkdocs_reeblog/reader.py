@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,7 +10,7 @@ from mkdocs_reeblog.posts import Post, PostSource, read_post
 from mkdocs_reeblog.problems import PostError, Problem
 from mkdocs_reeblog.settings import Settings
 
-__all__ = ["LoadResult", "decode", "load_post"]
+__all__ = ["LoadResult", "PostReader", "decode", "load_post"]
 
 LEFT_OUT = " (this post is left out)"
 
@@ -40,14 +41,50 @@ def load_post(
     source: PostSource, path: str, raw: bytes, settings: Settings, *, mtime: datetime | None = None
 ) -> LoadResult:
     """Read one post file (`path` names it in messages; `mtime` dates drafts)."""
-    if source.draft and not settings.show_drafts:
-        return LoadResult(note="draft left out (show_drafts is false)")
-    if not source.is_markdown:
-        return LoadResult(note="left out: only Markdown posts (.md, .markdown) are converted")
-    try:
-        post = read_post(source, path, decode(raw), settings, mtime=mtime)
-    except PostError as exc:
-        return LoadResult(problem=Problem.from_error(path, exc, LEFT_OUT))
+    return PostReader().load(source, path, lambda: raw, settings, stamp=None, mtime=mtime)
+
+
+class PostReader:
+    """Reads posts, and remembers what it read across `mkdocs serve` rebuilds: a file whose
+    modification time and size are unchanged, read with the same settings, is not parsed again.
+    Publication (drafts, `published`, future dates) is decided anew on every build."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[tuple[object, ...], Post | Problem]] = {}
+
+    def load(
+        self,
+        source: PostSource,
+        path: str,
+        read: Callable[[], bytes],
+        settings: Settings,
+        *,
+        stamp: tuple[object, ...] | None,
+        mtime: datetime | None = None,
+    ) -> LoadResult:
+        """`read` gives the file's bytes; `stamp` identifies its version (None: no caching)."""
+        if source.draft and not settings.show_drafts:
+            return LoadResult(note="draft left out (show_drafts is false)")
+        if not source.is_markdown:
+            return LoadResult(note="left out: only Markdown posts (.md, .markdown) are converted")
+        key = (stamp, settings.reading_key, mtime)
+        cached = self._cache.get(path)
+        if stamp is not None and cached is not None and cached[0] == key:
+            found = cached[1]
+        else:
+            try:
+                found = read_post(source, path, decode(read()), settings, mtime=mtime)
+            except PostError as exc:
+                found = Problem.from_error(path, exc, LEFT_OUT)
+            except OSError as exc:
+                found = Problem(path, 1, f"cannot be read: {exc.strerror}{LEFT_OUT}")
+            self._cache[path] = (key, found)
+        if isinstance(found, Problem):
+            return LoadResult(problem=found)
+        return _publication(found, settings)
+
+
+def _publication(post: Post, settings: Settings) -> LoadResult:
     if not post.published and not settings.unpublished:
         return LoadResult(note="left out: 'published' is false")
     if post.date > settings.now and not settings.future:

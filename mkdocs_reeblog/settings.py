@@ -78,6 +78,11 @@ class Settings:
     jekyll: dict[str, Any] = field(default_factory=dict)
     """The whole Jekyll `_config.yml` (for Liquid's `site.*`)."""
 
+    @property
+    def reading_key(self) -> tuple[object, ...]:
+        """The settings a post's reading depends on (not the build time)."""
+        return (self.permalink, str(self.timezone), self.excerpt_separator, self.address)
+
 
 def read_jekyll_config(path: Path) -> dict[str, Any]:
     """Read a Jekyll `_config.yml`; raises `JekyllConfigError` with the reason."""

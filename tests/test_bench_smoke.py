@@ -1,0 +1,82 @@
+"""The benchmark script runs (N=20, 1 run, no serve, no plot), so that it cannot rot."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from tests.conftest import REPO
+
+BENCH = REPO / "benchmarks" / "bench.py"
+
+
+def _rows(table: str) -> dict[str, list[str]]:
+    """Rows of the full-build table by build name: `| 20 | floor | 0.85 | ...`."""
+    rows = {}
+    for line in table.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 8 and cells[0] == "20":
+            rows[cells[1]] = cells
+    return rows
+
+
+def test_bench_smoke_run_writes_a_table(tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    command = [sys.executable, str(BENCH), "--n", "20", "--runs", "1", "--no-serve", "--no-plot"]
+    command += ["--out", str(out), "--work", str(tmp_path / "work")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    table = (out / "results.md").read_text(encoding="utf-8")
+    rows = _rows(table)
+    assert {"floor", "reeblog"} <= rows.keys(), table
+    for name in ("floor", "reeblog"):
+        wall, cpu, rss = (float(cell) for cell in rows[name][2:5])
+        assert wall > 0 and cpu > 0 and rss > 0, rows[name]
+    assert rows["floor"][5] == "1.00x"
+    assert not (out / "build-time.png").exists()
+    posts = sorted((tmp_path / "work" / "n20" / "jekyll" / "docs" / "_posts").glob("*.md"))
+    assert len(posts) == 20
+    assert posts[0].name.startswith("2015-01-01-")
+
+
+def _generate(dest: Path, *options: str) -> dict[str, bytes]:
+    command = [sys.executable, str(REPO / "benchmarks" / "generate.py"), "12", str(dest), *options]
+    subprocess.run(command, check=True, capture_output=True, timeout=60)
+    return {p.relative_to(dest).as_posix(): p.read_bytes() for p in dest.rglob("*") if p.is_file()}
+
+
+def test_generated_posts_are_deterministic_and_shaped_like_the_seed(tmp_path: Path) -> None:
+    first = _generate(tmp_path / "a")
+    assert first == _generate(tmp_path / "b")
+    posts = sorted(name for name in first if name.startswith("docs/_posts/"))
+    assert len(posts) == 12
+    assert posts[1].startswith("docs/_posts/2015-01-02-")
+    text = first[posts[0]].decode("utf-8")
+    front, body = text.split("---\n")[1:3]
+    meta = yaml.safe_load(front)
+    assert list(meta) == ["layout", "title", "subtitle", "excerpt_image", "categories", "tags"]
+    assert (len(meta["categories"]), len(meta["tags"])) == (3, 4)
+    image = meta["excerpt_image"].removeprefix("https://www.galena.es/")
+    assert f"docs/{image}" in first
+    assert first[f"docs/{image}"].startswith(b"\x89PNG")
+    assert body.lstrip().startswith(f"![banner]({meta['excerpt_image']} ")
+    assert 500 <= len(body.split()) <= 750
+    assert "\n| " in body and "\n> " in body and "\n## " in body
+
+
+def test_material_blog_posts_have_yaml_dates(tmp_path: Path) -> None:
+    files = _generate(tmp_path, "--material-blog")
+    (first,) = (n for n in files if n.startswith("docs/blog/posts/2015-01-01-"))
+    text = files[first].decode("utf-8")
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert meta["date"] == datetime.date(2015, 1, 1)
+    assert (len(meta["categories"]), len(meta["tags"])) == (3, 4)
+    assert "<!-- more -->" in text
