@@ -37,8 +37,10 @@ test-browser: $(STAMP) system-packages
 
 test: lint test-fast test-jekyll test-browser
 
+# The benchmark (a script, not a test): matplotlib draws its plot and is not a package dependency.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python -m pip install --quiet matplotlib
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) site example_site/site test-artifacts

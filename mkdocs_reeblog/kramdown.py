@@ -52,7 +52,8 @@ class KramdownSlugger:
         self._seen = {}
 
     def __call__(self, text: str, separator: str) -> str:
-        slug = self._slugify(text, "-")
+        # kramdown typesets `---` and `--` as dashes before making the id, which drops them.
+        slug = self._slugify(text.replace("---", "").replace("--", ""), "-")
         count = self._seen.get(slug)
         self._seen[slug] = 0 if count is None else count + 1
         return slug if count is None else f"{slug}-{count + 1}"

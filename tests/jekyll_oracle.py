@@ -16,16 +16,19 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -39,14 +42,22 @@ from tests.conftest import SHARED, write_files
 
 __all__ = [
     "CORPORA",
+    "CORPUS_NAMES",
     "EDGE_CASES",
     "Case",
+    "CaseBuilder",
     "CaseResult",
+    "JekyllArchive",
     "JekyllPost",
     "OurPost",
     "build_case",
+    "cached_case",
+    "case_builder",
     "corpus_case",
+    "corpus_cases",
+    "edge_case",
     "folder_files",
+    "jekyll_archives",
     "jekyll_facts",
     "jekyll_text",
     "our_facts",
@@ -57,6 +68,7 @@ __all__ = [
 ORACLE = SHARED / "jekyll-oracle"
 CORPORA = SHARED / "corpora"
 EDGE_CASES = Path(__file__).resolve().parent / "data" / "edge_cases"
+CORPUS_NAMES = ("18f", "galena", "huxpro", "jekyll-docs")
 SITE_URL = "https://oracle.example.org/"
 JEKYLL_TIMEOUT = 180
 POSTS_DIR = "_posts"
@@ -103,6 +115,22 @@ Liquid::Template.register_tag("include", OracleStubs::LenientInclude)
 Liquid::Template.register_filter(OracleStubs::Filters)
 """
 
+# Every page jekyll-archives generates (`site.archives`), those that another page overwrites
+# included: type (`tag`, `category`, `year`, `month`, `day`), title (the name as written in
+# the front matter; null for dates and for names that are not strings), URL and posts' URLs.
+ARCHIVES_JSON = """\
+---
+layout: null
+permalink: /archives.json
+---
+[{% for a in site.archives %}
+  {"type": {{ a.type | jsonify }}, "title": {{ a.title | jsonify }}, "url": {{ a.url | jsonify }},
+   "posts": [{% for p in a.posts %}
+     {{ p.url | jsonify }}{% unless forloop.last %},{% endunless %}{% endfor %}
+   ]}{% unless forloop.last %},{% endunless %}{% endfor %}
+]
+"""
+
 
 @dataclass(frozen=True)
 class Case:
@@ -131,6 +159,20 @@ class JekyllPost:
     title: Any
     categories: list[Any]
     tags: list[Any]
+
+
+@dataclass(frozen=True)
+class JekyllArchive:
+    """One page jekyll-archives generated, as `archives.json` lists it."""
+
+    type: str
+    title: Any
+    """Jekyll's `page.title`: the tag or category when it is a string, else None."""
+    url: str
+    posts: list[str]
+    """The URLs of its posts, newest first."""
+    name: Any = None
+    """The tag or category as the front matter has it (any YAML value); None for dates."""
 
 
 @dataclass(frozen=True)
@@ -196,6 +238,16 @@ def corpus_case(name: str) -> Case:
     return Case(name, files, config)
 
 
+def corpus_cases() -> dict[str, Callable[[], Case]]:
+    """The four corpora as cases, named `corpus:NAME` (the names the differential tests use)."""
+    return {f"corpus:{name}": partial(corpus_case, name) for name in CORPUS_NAMES}
+
+
+def edge_case(name: str, folder: str, **config: Any) -> Case:
+    """A folder of tests/data/edge_cases as a case, built with the `_config.yml` keys `config`."""
+    return Case(name, folder_files(EDGE_CASES / folder), config)
+
+
 def jekyll_text(value: Any) -> str:
     """A JSON value from `urls.json` as text, the way Ruby's `to_s` would print it."""
     if isinstance(value, str):
@@ -258,7 +310,7 @@ def _run_jekyll(
     site = root / "jekyll"
     shutil.copytree(ORACLE, site)
     write_files(site, dict(case.files))
-    write_files(site, {"_plugins/stubs.rb": STUBS_RB})
+    write_files(site, {"_plugins/stubs.rb": STUBS_RB, "archives.json": ARCHIVES_JSON})
     (site / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
     done = subprocess.run(
@@ -373,3 +425,50 @@ def build_case(case: Case, root: Path) -> CaseResult:
     ours, index = _pure_api(case, config_file)
     mkdocs_site, mkdocs_posts, log = _run_mkdocs(case, root, config_file)
     return CaseResult(case, jekyll, jekyll_site, ours, index, mkdocs_site, mkdocs_posts, log)
+
+
+def jekyll_archives(result: CaseResult) -> list[JekyllArchive]:
+    """Every archive page jekyll-archives generated in the Jekyll build of `result`.
+
+    Tag (category) pages come in the order of `site.tags` (`site.categories`): both iterate
+    `Site#post_attr_hash`, whose keys give each page its `name`, strings or not.
+    """
+    site = result.jekyll_site
+    data = json.loads((site / "archives.json").read_text(encoding="utf-8"))
+    keys = json.loads((site / "urls.json").read_text(encoding="utf-8"))
+    names = {"tag": iter(keys["site_tags"]), "category": iter(keys["site_categories"])}
+    archives = []
+    for entry in data:
+        name = next(names[entry["type"]]) if entry["type"] in names else None
+        assert entry["title"] in (None, name), f"archives.json out of step at {entry}"
+        archives.append(JekyllArchive(**entry, name=name))
+    for rest in names.values():
+        assert next(rest, None) is None, "archives.json misses pages"
+    return archives
+
+
+_BUILT: dict[str, CaseResult] = {}
+
+
+def cached_case(
+    name: str, make: Callable[[], Case], tmp_path_factory: pytest.TempPathFactory
+) -> CaseResult:
+    """The case `name` (made by `make`) built once per test session, whichever module asks.
+
+    Session fixtures of different test modules share the builds through this cache.
+    """
+    if name not in _BUILT:
+        folder = tmp_path_factory.mktemp(re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-"))
+        _BUILT[name] = build_case(make(), folder)
+    return _BUILT[name]
+
+
+CaseBuilder = Callable[[str], CaseResult]
+
+
+def case_builder(
+    cases: Mapping[str, Callable[[], Case]], tmp_path_factory: pytest.TempPathFactory
+) -> CaseBuilder:
+    """What a session fixture hands its tests: the result of a case of `cases`, by name,
+    built on first use (see `cached_case`)."""
+    return lambda name: cached_case(name, cases[name], tmp_path_factory)

@@ -13,7 +13,6 @@ test of its own asserts the plugin's documented behaviour instead.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path, PurePosixPath
@@ -27,7 +26,7 @@ from tests.jekyll_oracle import (
     EDGE_CASES,
     Case,
     CaseResult,
-    build_case,
+    case_builder,
     corpus_case,
     folder_files,
     jekyll_facts,
@@ -105,16 +104,8 @@ Oracle = Callable[[str], CaseResult]
 
 @pytest.fixture(scope="session")
 def oracle(tmp_path_factory: pytest.TempPathFactory) -> Oracle:
-    """Builds a case on first use (Jekyll, pure API, MkDocs) and keeps it for the session."""
-    built: dict[str, CaseResult] = {}
-
-    def get(name: str) -> CaseResult:
-        if name not in built:
-            folder = tmp_path_factory.mktemp(re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-"))
-            built[name] = build_case(CASES[name](), folder)
-        return built[name]
-
-    return get
+    """Builds a case on first use (Jekyll, pure API, MkDocs), shared with the other modules."""
+    return case_builder(CASES, tmp_path_factory)
 
 
 def _differences(ours: dict[str, Any], jekyll: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
