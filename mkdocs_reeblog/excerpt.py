@@ -33,7 +33,7 @@ _KEEP = frozenset({"a", "em", "strong", "b", "i", "code", "del", "ins", "mark", 
                    "s", "small", "kbd", "q", "cite", "span", "br"})  # fmt: skip
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "param", "source", "track", "wbr"})  # fmt: skip
-_CHUNK = 4096
+_CHUNK = 1024
 _SLACK = 40
 """A paragraph that ends this many characters past the limit is kept whole."""
 _SKIP = frozenset({"script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "table",

@@ -9,21 +9,17 @@ Heading ids are kramdown-parser-gfm's (GitHub style: `Rare Earths & Magnets` ->
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from pymdownx.slugs import slugify as pymdownx_slugify
 
 __all__ = [
-    "KRAMDOWN_EXTENSIONS",
     "KramdownSlugger",
     "add_kramdown_extensions",
     "convert_toc_marker",
 ]
 
-KRAMDOWN_EXTENSIONS = ("attr_list", "footnotes", "abbr", "def_list", "md_in_html", "tables", "toc")
-"""Python-Markdown extensions that render kramdown's IAL `{: .class}`, footnotes,
-abbreviations, definition lists, `markdown="1"`, tables and `{:toc}`."""
 
 # kramdown's table of contents: a one-item list followed by `{:toc}` (or `{::toc}`).
 _TOC = re.compile(
@@ -59,13 +55,40 @@ class KramdownSlugger:
         return slug if count is None else f"{slug}-{count + 1}"
 
 
+# Python-Markdown extensions that render kramdown's IAL `{: .class}`, footnotes, abbreviations,
+# definition lists and `markdown="1"`, each with a cheap test for its syntax in a post.
+_USES: dict[str, Callable[[str], bool]] = {
+    "attr_list": lambda text: "{:" in text or "{#" in text or "{." in text,
+    "footnotes": lambda text: "[^" in text,
+    "abbr": lambda text: "*[" in text,
+    "def_list": lambda text: "\n:" in text,
+    "md_in_html": lambda text: "markdown=" in text,
+}
+
+
+def used_extensions(bodies: Iterable[str]) -> list[str]:
+    """The kramdown-equivalent extensions that some post needs (each costs every page a little)."""
+    wanted = set(_USES)
+    found: list[str] = []
+    for body in bodies:
+        for name in [name for name in wanted if _USES[name](body)]:
+            wanted.discard(name)
+            found.append(name)
+        if not wanted:
+            break
+    return sorted(found)
+
+
 def add_kramdown_extensions(
-    extensions: list[Any], extension_configs: dict[str, dict[str, Any]], slugger: KramdownSlugger
+    extensions: list[Any],
+    extension_configs: dict[str, dict[str, Any]],
+    slugger: KramdownSlugger,
+    needed: Iterable[str],
 ) -> None:
-    """Enable the kramdown equivalents in an MkDocs configuration (in place). A `toc` the user
-    configured with a `slugify` of their own keeps it."""
+    """Enable the `needed` kramdown equivalents in an MkDocs configuration (in place), and the
+    kramdown heading ids; a `toc` the user configured with a `slugify` of their own keeps it."""
     names = {name if isinstance(name, str) else type(name).__name__ for name in extensions}
-    for name in KRAMDOWN_EXTENSIONS:
+    for name in (*needed, "toc"):
         if name not in names and f"markdown.extensions.{name}" not in names:
             extensions.append(name)
     toc = extension_configs.setdefault("toc", {})

@@ -30,7 +30,12 @@ from mkdocs_reeblog.feed import (
     plan_feeds,
 )
 from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
-from mkdocs_reeblog.kramdown import KramdownSlugger, add_kramdown_extensions, convert_toc_marker
+from mkdocs_reeblog.kramdown import (
+    KramdownSlugger,
+    add_kramdown_extensions,
+    convert_toc_marker,
+    used_extensions,
+)
 from mkdocs_reeblog.links import SiteLinks
 from mkdocs_reeblog.liquid import LiquidRenderer
 from mkdocs_reeblog.listings import (
@@ -149,8 +154,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             config.theme.dirs.append(str(TEMPLATES))
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
-        if self.config.kramdown:
-            add_kramdown_extensions(config.markdown_extensions, config.mdx_configs, self.slugger)
         return config
 
     def _published_site_url(self, config: MkDocsConfig) -> str | None:
@@ -191,6 +194,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             posts, taken=taken, use_directory_urls=config.use_directory_urls
         )
         problems.extend(collisions)
+        if self.config.kramdown:
+            needed = used_extensions(entry.post.body for entry in self.index)
+            add_kramdown_extensions(
+                config.markdown_extensions, config.mdx_configs, self.slugger, needed
+            )
         for problem in sorted(problems):
             log.warning("%s", problem)
         for src_uri, file in post_files.items():
