@@ -80,6 +80,7 @@ LISTING_PAGE_TEMPLATE = "reeblog/listing-page.html"
 _LISTING_OPTIONS = ("blog_url", "paginate", "paginate_path", "tag_url", "category_url", "year_url",
                     "tags_index_url", "categories_index_url")  # fmt: skip
 STYLESHEET = "reeblog/reeblog.css"
+_PAGE_NAMES = {"blog": "blog index", "tags": "tag index", "categories": "category index"}
 _SETTING_OPTIONS = (
     "permalink",
     "timezone",
@@ -194,6 +195,15 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             posts, taken=taken, use_directory_urls=config.use_directory_urls
         )
         problems.extend(collisions)
+        listings, term_warnings = self._plan_listings(config)
+        clashes = _posts_at(listings, self.index)
+        if clashes:  # the generated page wins: its URL is the blog's structure
+            problems.extend(clashes.values())
+            kept = [entry.post for entry in self.index if entry.post.path not in clashes]
+            self.index, _ = build_index(
+                kept, taken=taken, use_directory_urls=config.use_directory_urls
+            )
+            listings, term_warnings = self._plan_listings(config)
         if self.config.kramdown:
             needed = used_extensions(entry.post.body for entry in self.index)
             add_kramdown_extensions(
@@ -201,6 +211,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             )
         for problem in sorted(problems):
             log.warning("%s", problem)
+        for warning in term_warnings:
+            log.warning("%s", warning)
         for src_uri, file in post_files.items():
             entry = self.index.get(src_uri)
             if entry is None:
@@ -209,7 +221,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             _place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
         self._by_dest = {f.dest_uri: f for f in files}
-        self._add_listings(files, config)
+        self._add_listings(files, config, listings)
         self._add_redirects(files, config)
         self.feeds = plan_feeds(
             self._feed_options(), self.index, self.taxonomies, has_site_url=bool(config.site_url)
@@ -275,23 +287,27 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 canonical = urljoin(config.site_url, entry.dest.url) if config.site_url else None
                 self._generate(files, config, path, redirect_html(href, canonical))
 
-    def _add_listings(self, files: Files, config: MkDocsConfig) -> None:
-        """Generate the blog index, term and year pages; pages the user wrote win."""
+    def _plan_listings(self, config: MkDocsConfig) -> tuple[list[Listing], list[str]]:
+        """The blog index, term and year pages of the posts (and warnings about term names)."""
         options = resolve_listing_options(
             {key: self.config[key] for key in _LISTING_OPTIONS},
             self.jekyll,
             use_directory_urls=config.use_directory_urls,
         )
         taxonomies = self.taxonomies = []
+        warnings: list[str] = []
         for kind, url in (("tag", options.tag_url), ("category", options.category_url)):
-            taxonomy, warnings = build_taxonomy(self.index, kind, url or "/:name/")
-            for warning in warnings:
-                log.warning("%s", warning)
+            taxonomy, found = build_taxonomy(self.index, kind, url or "/:name/")
+            warnings += found
             if url:
                 taxonomies.append(taxonomy)
+        return plan_listings(self.index, taxonomies, options), warnings
+
+    def _add_listings(self, files: Files, config: MkDocsConfig, listings: list[Listing]) -> None:
+        """Generate the listing pages; pages the user wrote win (and show the listing)."""
         self.term_urls = {}
         self.listings = {}
-        for listing in plan_listings(self.index, taxonomies, options):
+        for listing in listings:
             if listing.term is not None and listing.number == 1:
                 for spelling in listing.term.spellings:
                     self.term_urls[(listing.kind, spelling)] = listing.dest.url
@@ -611,6 +627,23 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _page(files: Files, src_uri: str) -> Page | None:
         file = files.get_file_from_path(src_uri)
         return file.page if file is not None else None
+
+
+def _posts_at(listings: list[Listing], index: BlogIndex) -> dict[str, Problem]:
+    """Posts whose URL is one of a generated listing page, with their problem, by path."""
+    pages = {listing.dest.dest_uri: listing for listing in listings}
+    clashes: dict[str, Problem] = {}
+    for entry in index:
+        listing = pages.get(entry.dest.dest_uri)
+        if listing is not None:
+            post = entry.post
+            clashes[post.path] = Problem(
+                post.path,
+                post.key_lines.get("permalink", 1),
+                f"the URL {post.url} is the {_PAGE_NAMES.get(listing.kind, listing.kind + ' page')}"
+                " the blog generates there; give the post another 'permalink' (this post is left out)",
+            )
+    return clashes
 
 
 def _root(url: str | None) -> str | None:
