@@ -641,7 +641,8 @@ def _posts_at(listings: list[Listing], index: BlogIndex) -> dict[str, Problem]:
                 post.path,
                 post.key_lines.get("permalink", 1),
                 f"the URL {post.url} is the {_PAGE_NAMES.get(listing.kind, listing.kind + ' page')}"
-                " the blog generates there; give the post another 'permalink' (this post is left out)",
+                " the blog generates there; give the post another 'permalink'"
+                " (this post is left out)",
             )
     return clashes
 
