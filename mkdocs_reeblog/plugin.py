@@ -112,6 +112,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.post_html: dict[str, str] = {}
         self.full_text_posts: set[str] = set()
         self._by_dest: dict[str, File] = {}
+        self._owners: dict[str, Problem] = {}
+        """What asked for each generated file, when it came from a post."""
         self.liquid = LiquidRenderer(
             site={},
             includes_dir=None,
@@ -221,6 +223,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             _place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
         self._by_dest = {f.dest_uri: f for f in files}
+        self._owners = {}
         self._add_listings(files, config, listings)
         self._add_redirects(files, config)
         self.feeds = plan_feeds(
@@ -232,6 +235,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.full_text_posts = {
             e.post.source.src_uri for feed in self.feeds if content for e in feed.entries
         }
+        self.post_html = {k: v for k, v in self.post_html.items() if k in self.full_text_posts}
         self.links = SiteLinks(
             ((f.dest_uri, f.url) for f in files), self.settings.address.site_path
         )
@@ -257,24 +261,39 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
 
     def _generate(
-        self, files: Files, config: MkDocsConfig, dest: Destination | str, content: str
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        dest: Destination | str,
+        content: str,
+        owner: Problem | None = None,
     ) -> File | None:
         """Add a generated file at `dest` (a page's destination, or a path for other files),
-        unless a file of the site is written there: that one is kept, and None returned."""
+        unless a file is written there already: that one is kept, and None returned.
+
+        `owner` names what asked for the file (a post's key), to report two posts that ask
+        for one file; a page of the site's own simply wins.
+        """
         src_uri = source_uri(dest) if isinstance(dest, Destination) else dest
         file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
         if isinstance(dest, Destination):
             _place(file, dest, config.site_dir)
         taken = self._by_dest.get(file.dest_uri)
-        if taken is not None:
-            log.info(
-                "%s: written by hand, kept instead of what reeblog generates there",
-                self._path(taken),
-            )
-            return None
-        files.append(file)
-        self._by_dest[file.dest_uri] = file
-        return file
+        if taken is None:
+            files.append(file)
+            self._by_dest[file.dest_uri] = file
+            if owner is not None:
+                self._owners[file.dest_uri] = owner
+            return file
+        first = self._owners.get(file.dest_uri)
+        if owner is not None and first is not None:
+            log.warning(
+                "%s:%d: %s is also written for %s:%d; the first is kept, remove one of them",
+                owner.path, owner.line, file.dest_uri, first.path, first.line,
+            )  # fmt: skip
+        else:
+            log.info("%s: kept instead of what reeblog generates there", self._path(taken))
+        return None
 
     def _add_redirects(self, files: Files, config: MkDocsConfig) -> None:
         """Pages at the posts' old URLs (`redirect_from`, `redirect_from_permalink`)."""
@@ -285,7 +304,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                     continue
                 href = get_relative_url(entry.dest.url, path)
                 canonical = urljoin(config.site_url, entry.dest.url) if config.site_url else None
-                self._generate(files, config, path, redirect_html(href, canonical))
+                line = entry.post.key_lines.get("redirect_from", 1)
+                owner = Problem(entry.post.path, line, f"redirect_from {old_url}")
+                self._generate(files, config, path, redirect_html(href, canonical), owner)
 
     def _plan_listings(self, config: MkDocsConfig) -> tuple[list[Listing], list[str]]:
         """The blog index, term and year pages of the posts (and warnings about term names)."""

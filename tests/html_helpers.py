@@ -17,18 +17,22 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs_reeblog.index import BlogIndex, build_index
 from mkdocs_reeblog.posts import PostSource, find_post_source, read_post
 from mkdocs_reeblog.settings import Settings
-from tests.conftest import BuiltSite
+from tests.conftest import SEED_NAME, BuiltSite
 
 __all__ = [
     "GOOD_POST",
     "GOOD_POST_URL",
+    "SEED_PNG",
     "THEMES",
     "assert_no_traceback",
+    "json_ld_scripts",
+    "meta_values",
     "page_soup",
     "plugin_messages",
     "post_header",
     "post_text",
     "resolve_link",
+    "seed_docs",
     "select_one",
     "texts",
 ]
@@ -170,3 +174,31 @@ def listed_posts(site: BuiltSite, first: str) -> list[str]:
         for page in listing_files(site, first)
         for link in page_soup(site, page).select("article.reeblog-card .reeblog-card-title a")
     ]
+
+
+SEED_PNG = "assets/images/Japans_Approach_to_Rare_Earth_Elements.png"
+"""Where the seed article's banner picture is, relative to `docs` and to the site."""
+
+
+def seed_docs(seed_text: str) -> dict[str, str | bytes]:
+    """The seed article, its banner picture (not really a PNG) and a home page, as `docs`."""
+    return {
+        f"_posts/{SEED_NAME}": seed_text,
+        SEED_PNG: b"\x89PNG\r\n\x1a\n not really a picture",
+        "index.md": "# Home\n",
+    }
+
+
+def meta_values(root: BeautifulSoup | Tag, key: str) -> list[str]:
+    """The `content` of every `<meta>` whose `property`, `name` or `http-equiv` is `key`, in
+    document order, as the browser reads them (entities decoded)."""
+    return [
+        str(meta.get("content", ""))
+        for meta in root.find_all("meta")
+        if key in (meta.get("property"), meta.get("name"), meta.get("http-equiv"))
+    ]
+
+
+def json_ld_scripts(root: BeautifulSoup | Tag) -> list[str]:
+    """The raw text of every `<script type="application/ld+json">`, in document order."""
+    return [script.get_text() for script in root.select('script[type="application/ld+json"]')]

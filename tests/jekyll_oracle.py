@@ -49,8 +49,10 @@ __all__ = [
     "CaseResult",
     "JekyllArchive",
     "JekyllPost",
+    "MkDocsBuild",
     "OurPost",
     "build_case",
+    "build_with_includes",
     "cached_case",
     "case_builder",
     "corpus_case",
@@ -59,6 +61,7 @@ __all__ = [
     "folder_files",
     "jekyll_archives",
     "jekyll_facts",
+    "jekyll_page",
     "jekyll_text",
     "our_facts",
     "output_file",
@@ -472,3 +475,37 @@ def case_builder(
     """What a session fixture hands its tests: the result of a case of `cases`, by name,
     built on first use (see `cached_case`)."""
     return lambda name: cached_case(name, cases[name], tmp_path_factory)
+
+
+INCLUDES_DIR = "_includes"
+
+
+@dataclass(frozen=True)
+class MkDocsBuild:
+    """One more real MkDocs build of a case's posts."""
+
+    site: Path
+    posts: dict[str, Post]
+    """The posts the plugin published, by source path."""
+    log: list[logging.LogRecord]
+
+
+def build_with_includes(result: CaseResult, root: Path) -> MkDocsBuild:
+    """The posts of `result`'s case built again with real MkDocs in the empty folder `root`, this
+    time with the case's `_includes/` folder in `docs_dir` (the plugin's `includes_dir`), as
+    Jekyll had it; the plugin reads the `_config.yml` the Jekyll build of `result` used.
+
+    `build_case` gives MkDocs the `_posts` folders only; this build is for comparing what posts
+    render to, includes and all.
+    """
+    includes: dict[str, str | bytes] = {
+        rel: data for rel, data in result.case.files.items() if rel.split("/", 1)[0] == INCLUDES_DIR
+    }
+    write_files(root / "mkdocs" / "docs", includes)
+    site, posts, log = _run_mkdocs(result.case, root, result.jekyll_site.parent / "_config.yml")
+    return MkDocsBuild(site, posts, log)
+
+
+def jekyll_page(result: CaseResult, src: str) -> Path:
+    """The file Jekyll wrote for the post at source path `src` of `result`."""
+    return result.jekyll_site / output_file(result.jekyll[src].url)
