@@ -10,7 +10,10 @@ from mkdocs_reeblog.posts import Post
 from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.urls import Destination, destination
 
-__all__ = ["BlogIndex", "PublishedPost", "build_index"]
+__all__ = ["MAX_NAME_BYTES", "BlogIndex", "PublishedPost", "build_index", "post_names"]
+
+MAX_NAME_BYTES = 255
+"""The longest file or folder name most file systems accept."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,6 +54,10 @@ def build_index(
     published: list[PublishedPost] = []
     for post in sorted(posts, key=lambda p: p.path):
         dest = destination(post.url, use_directory_urls=use_directory_urls)
+        unwritable = _too_long(post, dest)
+        if unwritable is not None:
+            problems.append(unwritable)
+            continue
         owner = claimed.get(dest.dest_uri)
         if owner is not None:
             problems.append(
@@ -67,6 +74,19 @@ def build_index(
     published.sort(key=lambda e: (e.post.date, e.post.path), reverse=True)
     index = BlogIndex(published, {e.post.source.src_uri: e for e in published})
     return index, problems
+
+
+def _too_long(post: Post, dest: Destination) -> Problem | None:
+    """A problem when a folder or file name of the post's output cannot exist on disk."""
+    longest = max(len(part.encode()) for part in dest.dest_uri.split("/"))
+    if longest <= MAX_NAME_BYTES:
+        return None
+    return Problem(
+        post.path,
+        post.key_lines.get("permalink", post.key_lines.get("slug", 1)),
+        f"the URL {post.url} has a part of {longest} bytes; file systems allow "
+        f"{MAX_NAME_BYTES}: shorten 'slug' or 'permalink' (this post is left out)",
+    )
 
 
 def post_names(index: BlogIndex) -> dict[str, str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
+from jinja2 import TemplateNotFound
 from markupsafe import Markup, escape
 from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -45,6 +46,7 @@ from mkdocs_reeblog.listings import (
     resolve_listing_options,
     source_uri,
 )
+from mkdocs_reeblog.meta import page_meta
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
 from mkdocs_reeblog.problems import Problem
@@ -372,12 +374,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         entry = self.index.get(page.file.src_uri)
         self.slugger.reset()  # heading ids are numbered page by page
         if entry is not None:
-            page.meta = entry.post.meta
-            # Themes print these keys without escaping them: they get HTML-safe text.
-            for key in ("title", "subtitle", "description"):
-                if isinstance(page.meta.get(key), str):
-                    page.meta[key] = escape(page.meta[key])
-            page.meta.setdefault("template", POST_TEMPLATE)
+            page.meta, problems = page_meta(entry.post, {"template": POST_TEMPLATE})
+            for problem in problems:
+                log.warning("%s", problem)
             body = self._liquid(entry)
             return convert_toc_marker(body) if self.config.kramdown else body
         listing = self.listings.get(page.file.src_uri)
@@ -453,6 +452,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         header = env.get_template(POST_HEADER_TEMPLATE)
         card = env.get_template(CARD_TEMPLATE)
+        self._check_templates(env, files)
         cards: dict[str, str] = {}
         for entry in self.index:
             src_uri = entry.post.source.src_uri
@@ -472,6 +472,22 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             if feed.file is not None:
                 feed.file.content_string = self._render_feed(feed, config)
         return env
+
+    def _check_templates(self, env: Environment, files: Files) -> None:
+        """A post whose `template` the theme lacks gets the post template (and a warning)."""
+        for entry in self.index:
+            page = self._page(files, entry.post.source.src_uri)
+            if page is None or page.meta.get("template", POST_TEMPLATE) == POST_TEMPLATE:
+                continue
+            try:
+                env.get_template(page.meta["template"])
+            except TemplateNotFound:
+                line = entry.post.key_lines.get("template", 1)
+                log.warning(
+                    "%s:%d: the theme has no template %r; the post template is used",
+                    entry.post.path, line, page.meta["template"],
+                )  # fmt: skip
+                page.meta["template"] = POST_TEMPLATE
 
     def _feed_options(self) -> FeedOptions:
         jekyll_feed = self.jekyll.get("feed")

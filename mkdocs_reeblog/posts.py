@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -26,6 +26,7 @@ MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
 _DATED_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$", re.DOTALL)
 _DATELESS_NAME = re.compile(r"^(.*)(\.[^.]+)$", re.DOTALL)
 _WORD = re.compile(r"\S+")
+_ASCII_SPACES = re.compile(r"[ \t\n\v\f\r]+")
 
 # Front-matter keys whose meaning this module owns; every other key goes to `Post.meta` as is.
 _KNOWN_KEYS = frozenset({"title", "date", "slug", "categories", "category", "tags", "tag",
@@ -210,17 +211,43 @@ def _optional_text(value: object) -> str | None:
     return None if value is None or value == "" else ruby_to_s(value)
 
 
-def _flat_scalars(values: Iterable[object], key: str, line: int) -> list[str]:
+def ruby_split(text: str) -> list[str]:
+    """Ruby's `String#split` without arguments: on runs of ASCII whitespace only."""
+    return _ASCII_SPACES.split(text.strip(" \t\n\v\f\r")) if text.strip(" \t\n\v\f\r") else []
+
+
+def _flat_scalars(values: list[object], key: str, line: int) -> list[str]:
+    """Nested lists flattened to their scalars as text (Ruby's `flatten` and `to_s`).
+
+    A list that YAML aliases reuse is taken once (so a few hundred bytes of aliases cannot
+    expand to millions of names), and a list that contains itself is an error.
+    """
     out: list[str] = []
-    for value in values:
-        if isinstance(value, list):
-            out.extend(_flat_scalars(value, key, line))
-        elif isinstance(value, dict):
-            raise PostError(
-                line, f"'{key}' holds a mapping; write a list such as {key}: [One, Two]"
-            )
-        elif value is not None:
-            out.append(ruby_to_s(value))
+    walking: set[int] = set()
+    walked: set[int] = set()
+
+    def walk(items: list[object]) -> None:
+        if id(items) in walking:
+            raise PostError(line, f"'{key}' contains itself through a YAML alias; list the names")
+        if id(items) in walked:
+            return
+        walking.add(id(items))
+        for value in items:
+            if isinstance(value, list):
+                walk(value)
+            elif isinstance(value, dict):
+                raise PostError(
+                    line, f"'{key}' holds a mapping; write a list such as {key}: [One, Two]"
+                )
+            elif value is not None:
+                out.append(ruby_to_s(value))
+        walking.discard(id(items))
+        walked.add(id(items))
+
+    try:
+        walk(values)
+    except RecursionError as exc:
+        raise PostError(line, f"'{key}' is nested too deeply; write a flat list") from exc
     return out
 
 
@@ -235,9 +262,11 @@ def _categories(source: PostSource, fm: FrontMatter) -> tuple[str, ...]:
             )
     plural = data.get("categories")
     if isinstance(plural, str):
-        plural = plural.split()
-    # Folders, then `categories`, then `category` (one value, never split); `to_s`, `uniq`.
-    merged: list[object] = [*source.dir_categories, plural, data.get("category")]
+        plural = ruby_split(plural)
+    # Folders, then `categories`, then `category` (one value, never split; ignored when false,
+    # as `pluralized_array_from_hash` does); `to_s`, `uniq`.
+    single = data.get("category") if _truthy(data.get("category")) else None
+    merged: list[object] = [*source.dir_categories, plural, single]
     line = fm.line_of("categories" if "categories" in data else "category")
     return tuple(dict.fromkeys(_flat_scalars(merged, "categories", line)))
 
@@ -249,8 +278,12 @@ def _tags(fm: FrontMatter) -> tuple[str, ...]:
         return tuple(_flat_scalars([data["tag"]], "tag", fm.line_of("tag")))
     value = data.get("tags")
     if isinstance(value, str):
-        return tuple(value.split())
-    if value is None:
+        return tuple(ruby_split(value))
+    if isinstance(value, dict):
+        raise PostError(
+            fm.line_of("tags"), "'tags' holds a mapping; write a list such as tags: [One, Two]"
+        )
+    if not isinstance(value, list):  # `value_from_plural_key` takes only a String or an Array
         return ()
     return tuple(_flat_scalars([value], "tags", fm.line_of("tags")))
 

@@ -24,6 +24,7 @@ __all__ = ["Taxonomy", "Term", "TermKind", "build_taxonomy", "merge_key", "term_
 
 TermKind = str  # "tag" or "category"
 _SEPARATORS = regex.compile(r"[\s\-_.]+")
+_MAX_SLUG_BYTES = 120
 
 
 def merge_key(name: str) -> str:
@@ -32,12 +33,16 @@ def merge_key(name: str) -> str:
 
 
 def term_slug(name: str, mode: str = "default") -> str:
-    """Jekyll's slug of a name, or a stable stand-in when the slug would be empty (`🚀`)."""
+    """Jekyll's slug of a name; a stable stand-in when it would be empty (`🚀`), and a cut one
+    with a hash when it would not fit in a folder name."""
     slug = slugify(name, mode)
-    if slug:
-        return slug
     digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
-    return f"x-{digest}"
+    if not slug:
+        return f"x-{digest}"
+    if len(slug.encode("utf-8")) > _MAX_SLUG_BYTES:  # a folder name must fit the file system
+        cut = slug.encode("utf-8")[:_MAX_SLUG_BYTES].decode("utf-8", "ignore").rstrip("-")
+        return f"{cut}-{digest}"
+    return slug
 
 
 @dataclass(frozen=True)

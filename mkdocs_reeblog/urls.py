@@ -165,4 +165,5 @@ def destination(
         # Jekyll writes `x.html` for the URL `/x`; link to the file so that every server finds it.
         dest += output_ext
         link = jekyll_url.lstrip("/") + output_ext
-    return Destination(jekyll_url=jekyll_url, dest_uri=dest, url=link or "./")
+    # A ':' in the first folder would read as a URL scheme in a relative link (`note:1/`).
+    return Destination(jekyll_url=jekyll_url, dest_uri=dest, url=link.replace(":", "%3A") or "./")
