@@ -60,6 +60,19 @@ def write_files(base: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(content, encoding="utf-8", newline="")
 
 
+def run_build(config_file: Path, site_dir: Path, *, strict: bool = False) -> bool:
+    """One real `mkdocs build` (as the command runs it); False when it aborted."""
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    except Abort:
+        return False
+    finally:
+        config.plugins.on_shutdown()
+    return True
+
+
 @pytest.fixture
 def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Iterator[SiteBuilder]:
     """Build a site: `build_site({"_posts/2024-01-01-a.md": "..."}, theme="material", ...)`.
@@ -94,15 +107,7 @@ def build_site(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> Iterator[Sit
         (root / "mkdocs.yml").write_text(config_text, encoding="utf-8")
         caplog.clear()
         caplog.set_level(logging.INFO)
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=strict)
-        config.plugins.on_startup(command="build", dirty=False)
-        ok = True
-        try:
-            build(config)
-        except Abort:
-            ok = False
-        finally:
-            config.plugins.on_shutdown()
+        ok = run_build(root / "mkdocs.yml", root / "site", strict=strict)
         return BuiltSite(root, root / "site", ok, list(caplog.records))
 
     yield _build

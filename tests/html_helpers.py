@@ -126,12 +126,14 @@ def _flow(names: Sequence[str]) -> str:
     return json.dumps(list(names), ensure_ascii=False)
 
 
-def link_target(site: BuiltSite, page: str, href: str) -> str:
+def link_target(site: BuiltSite, page: str, href: str, *, unescape: bool = False) -> str:
     """The built file a relative `href` of `page` opens (a folder's `index.html`), or fails.
 
-    The query and fragment are ignored; the file must exist inside the site folder.
+    The query and fragment are ignored; the file must exist inside the site folder. With
+    `unescape`, a percent-encoded href (`caf%C3%A9/`) is decoded first, as a browser does.
     """
     path = href.split("#", 1)[0].split("?", 1)[0]
+    path = unquote(path) if unescape else path
     assert "://" not in path and not path.startswith("/"), f"{page}: not a relative link: {href}"
     target = resolve_link(page, path) if path else page
     if (site.site / target).is_dir():
@@ -142,16 +144,8 @@ def link_target(site: BuiltSite, page: str, href: str) -> str:
 
 
 def href_file(site: BuiltSite, page: str, href: str) -> str:
-    """Like `link_target`, for hrefs that may be percent-encoded (`caf%C3%A9/`): the built
-    file (unescaped, relative to the site) that a browser opens; fails when it does not exist."""
-    path = unquote(href.split("#", 1)[0].split("?", 1)[0])
-    assert "://" not in path and not path.startswith("/"), f"{page}: not a relative link: {href}"
-    target = resolve_link(page, path) if path else page
-    if (site.site / target).is_dir():
-        target = posixpath.normpath(posixpath.join(target, "index.html"))
-    assert not target.startswith("../"), f"{page}: {href} leaves the site"
-    assert (site.site / target).is_file(), f"{page}: {href} -> {target}, which does not exist"
-    return target
+    """`link_target` of a percent-encoded href: the built file a browser opens."""
+    return link_target(site, page, href, unescape=True)
 
 
 def listing_files(site: BuiltSite, first: str) -> list[str]:

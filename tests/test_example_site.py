@@ -18,11 +18,8 @@ from urllib.parse import unquote, urljoin
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
 
-from tests.conftest import REPO, SEED, SEED_NAME
+from tests.conftest import REPO, SEED, SEED_NAME, run_build
 
 EXAMPLE = REPO / "example_site"
 DOCS = EXAMPLE / "docs"
@@ -86,17 +83,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ExampleBuild]:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        config = load_config(
-            config_file=str(EXAMPLE / "mkdocs.yml"), site_dir=str(site), strict=True
-        )
-        config.plugins.on_startup(command="build", dirty=False)
-        ok = True
-        try:
-            build(config)
-        except Abort:
-            ok = False
-        finally:
-            config.plugins.on_shutdown()
+        ok = run_build(EXAMPLE / "mkdocs.yml", site, strict=True)
     finally:
         logger.removeHandler(handler)
     yield ExampleBuild(site, ok, handler.messages)
