@@ -11,11 +11,11 @@ import contextlib
 import posixpath
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from mkdocs_reeblog.dates import DateError, parse_date
@@ -31,11 +31,14 @@ __all__ = [
     "FeedInfo",
     "FeedOptions",
     "PlannedFeed",
+    "SiteInfo",
     "absolutize_html",
     "build_feed",
     "feed_entry",
     "feed_link",
     "plan_feeds",
+    "render_feed",
+    "resolve_feed_options",
 ]
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -234,3 +237,63 @@ def plan_feeds(
                     PlannedFeed(path, f"{term.kind}: {term.name}", list(term.posts)[:limit])
                 )
     return feeds
+
+
+def resolve_feed_options(options: Mapping[str, Any], jekyll: Mapping[str, Any]) -> FeedOptions:
+    """Plugin options (`feed_path`, `feed_limit`, `feed_content`, `feed_terms`; None = unset)
+    over jekyll-feed's `feed:` settings (`path`, `posts_limit`, `excerpt_only`)."""
+    jekyll_feed = jekyll.get("feed")
+    jekyll_feed = jekyll_feed if isinstance(jekyll_feed, dict) else {}
+    path = options.get("feed_path")
+    path = jekyll_feed.get("path") if path is None else path
+    limit = options.get("feed_limit")
+    limit = jekyll_feed.get("posts_limit") if limit is None else limit
+    content = options.get("feed_content")
+    content = not jekyll_feed.get("excerpt_only", False) if content is None else content
+    return FeedOptions(
+        path="feed.xml" if path is None else str(path),
+        limit=limit if isinstance(limit, int) else 10,
+        content=bool(content),
+        terms=bool(options.get("feed_terms")),
+    )
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What a feed says about the site (from `mkdocs.yml`)."""
+
+    url: str
+    name: str
+    description: str | None
+    author: str | None
+
+
+def render_feed(
+    feed: PlannedFeed,
+    site: SiteInfo,
+    *,
+    summaries: Mapping[str, str],
+    contents: Mapping[str, str],
+    image: Callable[[PublishedPost], str | None],
+) -> str:
+    """The Atom file of a planned feed: `summaries` and `contents` hold the posts' excerpt and
+    HTML by source path, `image` gives a post's absolute banner URL."""
+    entries = [
+        feed_entry(
+            entry,
+            site_url=site.url,
+            summary_html=summaries.get(entry.post.source.src_uri, ""),
+            content_html=contents.get(entry.post.source.src_uri),
+            image=image(entry),
+            site_author=site.author,
+        )
+        for entry in feed.entries
+    ]
+    info = FeedInfo(
+        title=site.name + (f" - {feed.scope}" if feed.scope else ""),
+        url=urljoin(site.url, feed.path),
+        home=site.url,
+        subtitle=site.description,
+        author=site.author,
+    )
+    return build_feed(info, entries)

@@ -8,10 +8,21 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from mkdocs_reeblog.index import BlogIndex, PublishedPost
+from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.taxonomy import Taxonomy, Term, years
 from mkdocs_reeblog.urls import Destination, destination
 
-__all__ = ["MARKER", "Listing", "ListingOptions", "plan_listings", "source_uri"]
+__all__ = [
+    "MARKER",
+    "Listing",
+    "ListingOptions",
+    "plan_listings",
+    "posts_at_listing_urls",
+    "resolve_listing_options",
+    "source_uri",
+]
+
+_PAGE_NAMES = {"blog": "blog index", "tags": "tag index", "categories": "category index"}
 
 MARKER = "<!-- reeblog:posts -->"
 """Written in a page, it is replaced by that page's listing (or the newest posts)."""
@@ -172,3 +183,21 @@ def resolve_listing_options(
         categories_index_url=str(pick("categories_index_url")),
         use_directory_urls=use_directory_urls,
     )
+
+
+def posts_at_listing_urls(listings: list[Listing], index: BlogIndex) -> dict[str, Problem]:
+    """Posts whose URL is one of a generated listing page, with their problem, by path."""
+    pages = {listing.dest.dest_uri: listing for listing in listings}
+    clashes: dict[str, Problem] = {}
+    for entry in index:
+        listing = pages.get(entry.dest.dest_uri)
+        if listing is not None:
+            post = entry.post
+            clashes[post.path] = Problem(
+                post.path,
+                post.key_lines.get("permalink", 1),
+                f"the URL {post.url} is the {_PAGE_NAMES.get(listing.kind, listing.kind + ' page')}"
+                " the blog generates there; give the post another 'permalink'"
+                " (this post is left out)",
+            )
+    return clashes

@@ -22,13 +22,13 @@ from mkdocs_reeblog.config import ReeblogConfig
 from mkdocs_reeblog.dates import DateError
 from mkdocs_reeblog.excerpt import BASE, make_excerpt, text_excerpt
 from mkdocs_reeblog.feed import (
-    FeedInfo,
     FeedOptions,
     PlannedFeed,
-    build_feed,
-    feed_entry,
+    SiteInfo,
     feed_link,
     plan_feeds,
+    render_feed,
+    resolve_feed_options,
 )
 from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
 from mkdocs_reeblog.kramdown import (
@@ -43,6 +43,7 @@ from mkdocs_reeblog.listings import (
     MARKER,
     Listing,
     plan_listings,
+    posts_at_listing_urls,
     resolve_listing_options,
     source_uri,
 )
@@ -53,7 +54,7 @@ from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.reader import PostReader
 from mkdocs_reeblog.redirects import old_urls, redirect_html, redirect_target, source_path
 from mkdocs_reeblog.render import DateFormatter, Link, PostView, banner_view, post_view
-from mkdocs_reeblog.seo import html_to_text, post_seo, site_seo
+from mkdocs_reeblog.seo import post_description, post_seo, site_seo
 from mkdocs_reeblog.settings import (
     JekyllConfigError,
     Settings,
@@ -82,7 +83,6 @@ LISTING_PAGE_TEMPLATE = "reeblog/listing-page.html"
 _LISTING_OPTIONS = ("blog_url", "paginate", "paginate_path", "tag_url", "category_url", "year_url",
                     "tags_index_url", "categories_index_url")  # fmt: skip
 STYLESHEET = "reeblog/reeblog.css"
-_PAGE_NAMES = {"blog": "blog index", "tags": "tag index", "categories": "category index"}
 _SETTING_OPTIONS = (
     "permalink",
     "timezone",
@@ -200,7 +200,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
         problems.extend(collisions)
         listings, term_warnings = self._plan_listings(config)
-        clashes = _posts_at(listings, self.index)
+        clashes = posts_at_listing_urls(listings, self.index)
         if clashes:  # the generated page wins: its URL is the blog's structure
             problems.extend(clashes.values())
             kept = [entry.post for entry in self.index if entry.post.path not in clashes]
@@ -490,48 +490,19 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 page.meta["template"] = POST_TEMPLATE
 
     def _feed_options(self) -> FeedOptions:
-        jekyll_feed = self.jekyll.get("feed")
-        jekyll_feed = jekyll_feed if isinstance(jekyll_feed, dict) else {}
-        path = (
-            self.config.feed_path if self.config.feed_path is not None else jekyll_feed.get("path")
-        )
-        limit = (
-            self.config.feed_limit
-            if self.config.feed_limit is not None
-            else jekyll_feed.get("posts_limit")
-        )
-        content = self.config.feed_content
-        if content is None:
-            content = not jekyll_feed.get("excerpt_only", False)
-        return FeedOptions(
-            path="feed.xml" if path is None else str(path),
-            limit=limit if isinstance(limit, int) else 10,
-            content=bool(content),
-            terms=self.config.feed_terms,
-        )
+        keys = ("feed_path", "feed_limit", "feed_content", "feed_terms")
+        return resolve_feed_options({key: self.config[key] for key in keys}, self.jekyll)
 
     def _render_feed(self, feed: PlannedFeed, config: MkDocsConfig) -> str:
         site_url = config.site_url or ""
-        entries = [
-            feed_entry(
-                entry,
-                site_url=site_url,
-                summary_html=self.excerpts.get(entry.post.source.src_uri, ""),
-                content_html=self.post_html.get(entry.post.source.src_uri),
-                image=self._absolute_banner(entry, site_url),
-                site_author=config.site_author,
-            )
-            for entry in feed.entries
-        ]
-        title = config.site_name + (f" - {feed.scope}" if feed.scope else "")
-        info = FeedInfo(
-            title=title,
-            url=urljoin(site_url, feed.path),
-            home=site_url,
-            subtitle=config.site_description,
-            author=config.site_author,
+        site = SiteInfo(site_url, config.site_name, config.site_description, config.site_author)
+        return render_feed(
+            feed,
+            site,
+            summaries=self.excerpts,
+            contents=self.post_html,
+            image=lambda entry: self._absolute_banner(entry, site_url),
         )
-        return build_feed(info, entries)
 
     def _absolute_banner(self, entry: PublishedPost, site_url: str) -> str | None:
         """The banner's absolute URL (for feeds and social tags), when it is safe to show."""
@@ -594,25 +565,15 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         entry = self.index.get(page.file.src_uri)
         if entry is not None:
             post = entry.post
-            description = (
-                post.description
-                or post.subtitle
-                or html_to_text(self.excerpts.get(post.source.src_uri, "").replace(BASE, ""))
-            )
+            description = post_description(post, self.excerpts.get(post.source.src_uri, ""))
             page.meta["description"] = escape(description)
-            banner = post.banner
             context["reeblog_seo"] = post_seo(  # type: ignore[typeddict-unknown-key]
-                title=post.title,
+                post,
+                description=description,
                 site_name=config.site_name,
-                description=description or None,
                 url=page.canonical_url,
                 image=self._absolute_banner(entry, config.site_url or ""),
-                image_alt=banner.alt if banner else None,
-                published=post.date,
-                modified=None,
-                author=post.author or config.site_author,
-                tags=post.tags,
-                categories=post.categories,
+                site_author=config.site_author,
                 locale=locale,
                 emit_description=emit_description,
             )
@@ -664,24 +625,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _page(files: Files, src_uri: str) -> Page | None:
         file = files.get_file_from_path(src_uri)
         return file.page if file is not None else None
-
-
-def _posts_at(listings: list[Listing], index: BlogIndex) -> dict[str, Problem]:
-    """Posts whose URL is one of a generated listing page, with their problem, by path."""
-    pages = {listing.dest.dest_uri: listing for listing in listings}
-    clashes: dict[str, Problem] = {}
-    for entry in index:
-        listing = pages.get(entry.dest.dest_uri)
-        if listing is not None:
-            post = entry.post
-            clashes[post.path] = Problem(
-                post.path,
-                post.key_lines.get("permalink", 1),
-                f"the URL {post.url} is the {_PAGE_NAMES.get(listing.kind, listing.kind + ' page')}"
-                " the blog generates there; give the post another 'permalink'"
-                " (this post is left out)",
-            )
-    return clashes
 
 
 def _root(url: str | None) -> str | None:

@@ -7,12 +7,14 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from html import unescape
 
 from markupsafe import Markup
 
-__all__ = ["SeoView", "html_to_text", "json_ld", "post_seo", "site_seo"]
+from mkdocs_reeblog.excerpt import BASE
+from mkdocs_reeblog.posts import Post
+
+__all__ = ["SeoView", "html_to_text", "json_ld", "post_description", "post_seo", "site_seo"]
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
@@ -60,29 +62,32 @@ class SeoView:
         return "summary_large_image" if self.image else "summary"
 
 
+def post_description(post: Post, excerpt_html: str) -> str:
+    """`description`, else `subtitle`, else the card excerpt as text (jekyll-seo-tag's rule,
+    plus the subtitle it ignores)."""
+    return post.description or post.subtitle or html_to_text(excerpt_html.replace(BASE, ""))
+
+
 def post_seo(
+    post: Post,
     *,
-    title: str,
+    description: str,
     site_name: str,
-    description: str | None,
     url: str | None,
     image: str | None,
-    image_alt: str | None,
-    published: datetime,
-    modified: datetime | None,
-    author: str | None,
-    tags: Sequence[str],
-    categories: Sequence[str],
+    site_author: str | None,
     locale: str | None,
     emit_description: bool,
 ) -> SeoView:
-    """Tags of a post."""
+    """Tags of a post (`url` and `image` absolute)."""
+    author = post.author or site_author
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
-        "headline": title,
-        "datePublished": published.isoformat(),
-        "dateModified": (modified or published).isoformat(),
+        "headline": post.title,
+        "datePublished": post.date.isoformat(),
+        "dateModified": post.date.isoformat(),
+        "publisher": {"@type": "Organization", "name": site_name},
     }
     if description:
         data["description"] = description
@@ -93,22 +98,21 @@ def post_seo(
         data["image"] = image
     if author:
         data["author"] = {"@type": "Person", "name": author}
-    data["publisher"] = {"@type": "Organization", "name": site_name}
-    if tags:
-        data["keywords"] = ", ".join(tags)
+    if post.tags:
+        data["keywords"] = ", ".join(post.tags)
     return SeoView(
-        title=title,
+        title=post.title,
         site_name=site_name,
         type="article",
-        description=description,
+        description=description or None,
         url=url,
         image=image,
-        image_alt=image_alt,
-        published=published.isoformat(),
-        modified=(modified or published).isoformat(),
+        image_alt=post.banner.alt if image and post.banner else None,
+        published=post.date.isoformat(),
+        modified=post.date.isoformat(),
         author=author,
-        tags=tuple(tags),
-        section=categories[0] if categories else None,
+        tags=tuple(post.tags),
+        section=post.categories[0] if post.categories else None,
         locale=locale,
         json_ld=json_ld(data),
         emit_description=emit_description,
