@@ -282,8 +282,8 @@ def render_feed(
         feed_entry(
             entry,
             site_url=site.url,
-            summary_html=summaries.get(entry.post.source.src_uri, ""),
-            content_html=contents.get(entry.post.source.src_uri),
+            summary_html=summaries.get(entry.post.source.page_uri, ""),
+            content_html=contents.get(entry.post.source.page_uri),
             image=image(entry),
             site_author=site.author,
         )

@@ -72,7 +72,7 @@ def build_index(
         claimed[dest.dest_uri] = post.path
         published.append(PublishedPost(post, dest))
     published.sort(key=lambda e: (e.post.date, e.post.path), reverse=True)
-    index = BlogIndex(published, {e.post.source.src_uri: e for e in published})
+    index = BlogIndex(published, {e.post.source.page_uri: e for e in published})
     return index, problems
 
 

@@ -187,14 +187,15 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             found = find_post_source(file.src_uri)
             if found is None:
                 continue
-            post_files[file.src_uri] = file
+            post_files[found.page_uri if isinstance(found, PostSource) else file.src_uri] = file
             if isinstance(found, str):
                 log.info("%s: left out, as Jekyll does: %s", self._path(file), found)
                 continue
             post = self._read(file, found, problems)
             if post is not None:
                 posts.append(post)
-        taken = {f.dest_uri: self._path(f) for f in files if f.src_uri not in post_files}
+        post_sources = {file.src_uri for file in post_files.values()}
+        taken = {f.dest_uri: self._path(f) for f in files if f.src_uri not in post_sources}
         self.index, collisions = build_index(
             posts, taken=taken, use_directory_urls=config.use_directory_urls
         )
@@ -217,11 +218,17 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             log.warning("%s", problem)
         for warning in term_warnings:
             log.warning("%s", warning)
-        for src_uri, file in post_files.items():
-            entry = self.index.get(src_uri)
-            if entry is None:
+        for page_uri, file in post_files.items():
+            entry = self.index.get(page_uri)
+            if entry is None or file.src_uri != page_uri:
                 files.remove(file)
+            if entry is None:
                 continue
+            if file.src_uri != page_uri:  # an HTML post: a page generated in its place
+                file = File.generated(
+                    config, page_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
+                )
+                files.append(file)
             _place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
         self._by_dest = {f.dest_uri: f for f in files}
@@ -235,7 +242,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             feed.file = self._generate(files, config, feed.path, "")
         content = self._feed_options().content
         self.full_text_posts = {
-            e.post.source.src_uri for feed in self.feeds if content for e in feed.entries
+            e.post.source.page_uri for feed in self.feeds if content for e in feed.entries
         }
         self.post_html = {k: v for k, v in self.post_html.items() if k in self.full_text_posts}
         self.links = SiteLinks(
@@ -378,6 +385,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             for problem in problems:
                 log.warning("%s", problem)
             body = self._liquid(entry)
+            if entry.post.source.is_html:  # kept as written: a raw HTML block for Markdown
+                return f'<div class="reeblog-html-post">\n{body.strip()}\n</div>\n'
             return convert_toc_marker(body) if self.config.kramdown else body
         listing = self.listings.get(page.file.src_uri)
         if listing is not None and page.file.generated_by is not None:
@@ -433,13 +442,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             return html
         html = self.links.localize_html(html, page.url)
         post = entry.post
-        if post.source.src_uri in self.full_text_posts:
-            self.post_html[post.source.src_uri] = html
+        if post.source.page_uri in self.full_text_posts:
+            self.post_html[post.source.page_uri] = html
         excerpt = post.front_matter.get("excerpt")
         if isinstance(excerpt, str) and excerpt.strip():
-            self.excerpts[post.source.src_uri] = text_excerpt(excerpt)
+            self.excerpts[post.source.page_uri] = text_excerpt(excerpt)
         else:
-            self.excerpts[post.source.src_uri] = make_excerpt(
+            self.excerpts[post.source.page_uri] = make_excerpt(
                 html,
                 post_url=entry.dest.url,
                 max_chars=self.config.excerpt_length,
@@ -455,7 +464,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self._check_templates(env, files)
         cards: dict[str, str] = {}
         for entry in self.index:
-            src_uri = entry.post.source.src_uri
+            src_uri = entry.post.source.page_uri
             cards[src_uri] = card.render(
                 post=self._view(entry, lambda url: BASE + url),
                 excerpt=Markup(self.excerpts.get(src_uri, "")),
@@ -476,7 +485,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _check_templates(self, env: Environment, files: Files) -> None:
         """A post whose `template` the theme lacks gets the post template (and a warning)."""
         for entry in self.index:
-            page = self._page(files, entry.post.source.src_uri)
+            page = self._page(files, entry.post.source.page_uri)
             if page is None or page.meta.get("template", POST_TEMPLATE) == POST_TEMPLATE:
                 continue
             try:
@@ -540,7 +549,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             html = template.render(
                 listing=listing,
                 heading=self._listing_title(listing, config, heading=True),
-                cards=[Markup(cards[e.post.source.src_uri]) for e in listing.posts],
+                cards=[Markup(cards[e.post.source.page_uri]) for e in listing.posts],
                 previous=get_relative_url(listing.previous.url, file.url)
                 if listing.previous
                 else None,
@@ -565,7 +574,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         entry = self.index.get(page.file.src_uri)
         if entry is not None:
             post = entry.post
-            description = post_description(post, self.excerpts.get(post.source.src_uri, ""))
+            description = post_description(post, self.excerpts.get(post.source.page_uri, ""))
             page.meta["description"] = escape(description)
             context["reeblog_seo"] = post_seo(  # type: ignore[typeddict-unknown-key]
                 post,
@@ -613,7 +622,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             [page for page in index_pages if page is not None],
             explicit_nav=config.nav is not None,
         )
-        link_posts([self._page(files, e.post.source.src_uri) for e in self.index], section)
+        link_posts([self._page(files, e.post.source.page_uri) for e in self.index], section)
         if section is not None:  # breadcrumbs of tag, category and year pages
             for uri, listing in self.listings.items():
                 page = self._page(files, uri)

@@ -21,6 +21,7 @@ __all__ = ["Post", "PostSource", "find_post_source", "read_post", "ruby_to_s"]
 POSTS_DIR = "_posts"
 DRAFTS_DIR = "_drafts"
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
+HTML_EXTENSIONS = frozenset({".html", ".htm"})
 
 # `Document::DATE_FILENAME_MATCHER`, applied to the file name (the folders are matched apart).
 _DATED_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$", re.DOTALL)
@@ -85,6 +86,17 @@ class PostSource:
     @property
     def is_markdown(self) -> bool:
         return self.ext.lower() in MARKDOWN_EXTENSIONS
+
+    @property
+    def is_html(self) -> bool:
+        """An HTML post: Jekyll renders its Liquid and publishes it without Markdown."""
+        return self.ext.lower() in HTML_EXTENSIONS
+
+    @property
+    def page_uri(self) -> str:
+        """The `src_uri` of the MkDocs page that publishes the post: the file itself, or for an
+        HTML post (a static file to MkDocs) a generated page beside it."""
+        return self.src_uri if self.is_markdown else self.src_uri + ".md"
 
     @property
     def basename(self) -> str:
@@ -344,7 +356,7 @@ def read_post(
         basename=source.basename,
         path=_cleaned_relative_path(source),
         categories=categories,
-        output_ext=".html" if source.is_markdown else source.ext,
+        output_ext=".html" if source.is_markdown or source.is_html else source.ext,
     )
     try:
         url = expand_permalink(template, facts)

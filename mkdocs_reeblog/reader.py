@@ -65,8 +65,8 @@ class PostReader:
         """`read` gives the file's bytes; `stamp` identifies its version (None: no caching)."""
         if source.draft and not settings.show_drafts:
             return LoadResult(note="draft left out (show_drafts is false)")
-        if not source.is_markdown:
-            return LoadResult(note="left out: only Markdown posts (.md, .markdown) are converted")
+        if not source.is_markdown and not source.is_html:
+            return LoadResult(note="left out: only Markdown and HTML posts are published")
         key = (stamp, settings.reading_key, mtime)
         cached = self._cache.get(path)
         if stamp is not None and cached is not None and cached[0] == key:

@@ -168,7 +168,7 @@ def test_published_front_matter(build_site: SiteBuilder, value: str, published: 
     [
         ("notes.md", "YYYY-MM-DD-name.md"),
         ("image.png", "YYYY-MM-DD-name.md"),
-        ("2024-01-01-photo.png", "only Markdown posts"),
+        ("2024-01-01-photo.png", "only Markdown and HTML posts"),
     ],
 )
 def test_non_post_files_in_posts_are_left_out(
@@ -262,3 +262,18 @@ def test_jekyll_config_supplies_permalink_and_timezone(
     )
     assert site.ok, site.messages()
     assert built_pages(site) == [expected]
+
+
+def test_html_post_is_published_as_written(build_site: SiteBuilder) -> None:
+    """Jekyll publishes `.html` posts: Liquid runs, Markdown does not."""
+    post = (
+        "---\ntitle: Written in HTML\ntags: [raw]\n---\n"
+        "<p>Stars * stay * and _underscores_ too, in {{ page.title }}.</p>\n"
+    )
+    site = build_site({"_posts/2024-03-01-in-html.html": post}, strict=True)
+    assert site.ok, site.messages()
+    html = site.read("2024/03/01/in-html.html")
+    assert "<p>Stars * stay * and _underscores_ too, in Written in HTML.</p>" in html
+    assert 'class="reeblog-title">Written in HTML</h1>' in html
+    assert not (site.site / "_posts").exists()
+    assert "2024/03/01/in-html.html" in site.read("tag/raw/index.html")
