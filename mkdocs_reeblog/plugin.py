@@ -62,7 +62,7 @@ from mkdocs_reeblog.settings import (
     resolve_settings,
 )
 from mkdocs_reeblog.taxonomy import Taxonomy, build_taxonomy
-from mkdocs_reeblog.urls import Destination
+from mkdocs_reeblog.urls import Destination, PermalinkError, check_permalink
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -152,6 +152,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             )
         except DateError as exc:
             raise PluginError(f"reeblog: {exc}") from exc
+        for key in ("permalink", "redirect_from_permalink"):
+            try:
+                check_permalink(self.config[key] or "date")
+            except PermalinkError as exc:
+                raise PluginError(f"reeblog: {key}: {exc}") from exc
         language = str(config.theme.get("language") or config.theme.locale or "en")
         self.dates = DateFormatter(language, self.config.date_format)
         self.index = BlogIndex()

@@ -20,6 +20,7 @@ __all__ = [
     "Destination",
     "PermalinkError",
     "UrlFacts",
+    "check_permalink",
     "destination",
     "escape_path",
     "expand_permalink",
@@ -132,6 +133,12 @@ def expand_permalink(template: str, facts: UrlFacts) -> str:
     # `URL#sanitize_url`: no way out of the site.
     url = ("/" + url).replace("..", "/").replace("./", "")
     return re.sub("/+", "/", url)
+
+
+def check_permalink(template: str) -> None:
+    """Raise `PermalinkError` when a permalink style or template has an unknown placeholder."""
+    sample = UrlFacts(datetime(2000, 1, 1), "slug", "2000-01-01-slug", "/2000-01-01-slug", ())
+    expand_permalink(permalink_template(template), sample)
 
 
 @dataclass(frozen=True)

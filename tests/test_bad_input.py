@@ -163,3 +163,14 @@ def test_broken_jekyll_config_aborts_naming_the_file_and_line(build_site: SiteBu
     errors = site.messages(logging.ERROR)
     assert any("_config.yml:" in m and "not valid YAML" in m for m in errors), site.messages()
     assert_no_traceback(site)
+
+
+@pytest.mark.parametrize("option", ["permalink", "redirect_from_permalink"])
+def test_permalink_option_with_an_unknown_placeholder_aborts(
+    build_site: SiteBuilder, option: str
+) -> None:
+    site = build_with(build_site, plugin_options=f"{option}: /:year/:nonsense/")
+    assert not site.ok
+    errors = site.messages(logging.ERROR)
+    assert any(option in m and ":nonsense" in m for m in errors), site.messages()
+    assert_no_traceback(site)
