@@ -8,8 +8,11 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: example test lint test-fast test-jekyll test-browser bench system-packages clean
 
+# Debian's Python needs python3-venv for `-m venv`: installed when missing and running as root.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV) && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv \
+		&& $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
