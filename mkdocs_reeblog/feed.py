@@ -7,7 +7,6 @@ do not show every post again after the move.
 
 from __future__ import annotations
 
-import contextlib
 import posixpath
 import re
 import xml.etree.ElementTree as ET
@@ -18,7 +17,6 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from mkdocs_reeblog.dates import DateError, parse_date
 from mkdocs_reeblog.excerpt import BASE
 from mkdocs_reeblog.index import BlogIndex, PublishedPost
 from mkdocs_reeblog.taxonomy import Taxonomy
@@ -178,18 +176,13 @@ def feed_entry(
     """A published post as a feed entry; relative links of its HTML are made absolute."""
     post = entry.post
     url = urljoin(site_url, entry.dest.url)
-    updated = post.date
-    if post.front_matter.get("last_modified_at") is not None and post.date.tzinfo is not None:
-        # An unreadable date makes jekyll-feed fail; the post's date is a fine stand-in.
-        with contextlib.suppress(DateError):
-            updated = parse_date(post.front_matter["last_modified_at"], post.date.tzinfo)
     summary = absolutize_html(summary_html.replace(BASE, ""), site_url)
     return FeedEntry(
         title=post.title,
         url=url,
         id=urljoin(site_url, post.id.lstrip("/")),
         published=post.date,
-        updated=updated,
+        updated=post.updated,
         summary_html=summary,
         content_html=absolutize_html(content_html, url) if content_html is not None else None,
         author=post.author or site_author,

@@ -386,6 +386,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         entry = self.index.get(page.file.src_uri)
         self.slugger.reset()  # heading ids are numbered page by page
         if entry is not None:
+            # The sitemap's <lastmod>: the post's own date, not the build's.
+            page.update_date = self._sitemap_date(entry.post.updated)
             page.meta, problems = page_meta(entry.post, {"template": POST_TEMPLATE})
             for problem in problems:
                 log.warning("%s", problem)
@@ -394,6 +396,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 return f'<div class="reeblog-html-post">\n{body.strip()}\n</div>\n'
             return convert_toc_marker(body) if self.config.kramdown else body
         listing = self.listings.get(page.file.src_uri)
+        if listing is not None and listing.posts:
+            page.update_date = self._sitemap_date(max(e.post.updated for e in listing.posts))
         if listing is not None and page.file.generated_by is not None:
             page.meta = {
                 "title": escape(self._listing_title(listing, config)),
@@ -401,6 +405,12 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 "search": {"exclude": True},
             }
         return markdown
+
+    def _sitemap_date(self, moment: datetime) -> str:
+        """A `page.update_date` MkDocs can use: between 1970 and the build (MkDocs stamps the
+        sitemap's gzip file with the newest one, which must fit in 32 bits)."""
+        earliest = datetime(1970, 1, 2, tzinfo=timezone.utc)
+        return min(max(moment, earliest), self.settings.now).strftime("%Y-%m-%d")
 
     def _liquid(self, entry: PublishedPost) -> str:
         """The post's body after Liquid, as Jekyll renders it before Markdown."""

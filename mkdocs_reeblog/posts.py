@@ -26,7 +26,6 @@ HTML_EXTENSIONS = frozenset({".html", ".htm"})
 # `Document::DATE_FILENAME_MATCHER`, applied to the file name (the folders are matched apart).
 _DATED_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$", re.DOTALL)
 _DATELESS_NAME = re.compile(r"^(.*)(\.[^.]+)$", re.DOTALL)
-_WORD = re.compile(r"\S+")
 _ASCII_SPACES = re.compile(r"[ \t\n\v\f\r]+")
 
 # Front-matter keys whose meaning this module owns; every other key goes to `Post.meta` as is.
@@ -186,6 +185,18 @@ class Post:
     words: int = 0
     url_facts: UrlFacts | None = field(default=None, repr=False)
     """What the permalink placeholders were made of (to compute the post's URL in another style)."""
+
+    @property
+    def updated(self) -> datetime:
+        """`last_modified_at` when it can be read (jekyll-feed's and jekyll-seo-tag's key), else
+        the post's date."""
+        value = self.front_matter.get("last_modified_at")
+        if value is None or self.date.tzinfo is None:
+            return self.date
+        try:
+            return parse_date(value, self.date.tzinfo)
+        except DateError:
+            return self.date
 
     @property
     def subtitle(self) -> str | None:
@@ -391,6 +402,6 @@ def read_post(
         body_line=fm.body_line,
         front_matter=data,
         key_lines=fm.key_lines,
-        words=len(_WORD.findall(fm.body)),
+        words=len(fm.body.split()),
         url_facts=facts,
     )

@@ -86,7 +86,7 @@ def post_seo(
         "@type": "BlogPosting",
         "headline": post.title,
         "datePublished": post.date.isoformat(),
-        "dateModified": post.date.isoformat(),
+        "dateModified": post.updated.isoformat(),
         "publisher": {"@type": "Organization", "name": site_name},
     }
     if description:
@@ -109,7 +109,7 @@ def post_seo(
         image=image,
         image_alt=post.banner.alt if image and post.banner else None,
         published=post.date.isoformat(),
-        modified=post.date.isoformat(),
+        modified=post.updated.isoformat(),
         author=author,
         tags=tuple(post.tags),
         section=post.categories[0] if post.categories else None,
