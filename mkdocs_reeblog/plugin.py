@@ -53,7 +53,14 @@ from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_o
 from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.reader import PostReader
 from mkdocs_reeblog.redirects import old_urls, redirect_html, redirect_target, source_path
-from mkdocs_reeblog.render import DateFormatter, Link, PostView, banner_view, post_view
+from mkdocs_reeblog.render import (
+    DateFormatter,
+    Link,
+    PostView,
+    banner_problem,
+    banner_view,
+    post_view,
+)
 from mkdocs_reeblog.seo import post_description, post_seo, site_seo
 from mkdocs_reeblog.settings import (
     JekyllConfigError,
@@ -254,6 +261,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             ((f.dest_uri, f.url) for f in files), self.settings.address.site_path
         )
         self.liquid = self._liquid_renderer(files, config)
+        for entry in self.index:
+            hidden = banner_problem(entry, self.links)
+            if hidden is not None:
+                log.warning("%s", hidden)
         return files
 
     def _liquid_renderer(self, files: Files, config: MkDocsConfig) -> LiquidRenderer:

@@ -13,8 +13,18 @@ from babel.dates import format_date
 
 from mkdocs_reeblog.index import PublishedPost
 from mkdocs_reeblog.links import SiteLinks, is_safe_url
+from mkdocs_reeblog.problems import Problem
 
-__all__ = ["BannerView", "DateFormatter", "PostView", "TermLink", "post_view", "reading_time"]
+__all__ = [
+    "BannerView",
+    "DateFormatter",
+    "PostView",
+    "TermLink",
+    "banner_problem",
+    "banner_view",
+    "post_view",
+    "reading_time",
+]
 
 
 @dataclass(frozen=True)
@@ -79,14 +89,37 @@ Link = Callable[[str], str]
 """Turns a URL relative to the site root into an href for the page being rendered."""
 
 
-def banner_view(entry: PublishedPost, links: SiteLinks, link: Link) -> BannerView | None:
-    """The banner as an `<img>` shows it; None for unsafe URLs (`javascript:`...)."""
+def _banner_target(entry: PublishedPost, links: SiteLinks) -> tuple[str | None, str | None]:
+    """(URL of the banner relative to the site root or as written, why it cannot be shown)."""
     banner = entry.post.banner
-    if banner is None or not is_safe_url(banner.url):
+    if banner is None:
+        return None, None
+    if not is_safe_url(banner.url):
+        return None, "is not a safe image URL (javascript: or a data: URL that is no image)"
+    is_path = "://" not in banner.url and not banner.url.startswith(("data:", "//"))
+    found = links.site_url(banner.url.lstrip("/") if is_path else banner.url)
+    if found is None and is_path:
+        return None, "is not a file of the site"
+    return found or banner.url, None
+
+
+def banner_problem(entry: PublishedPost, links: SiteLinks) -> Problem | None:
+    """Why a post's banner is not shown (a warning: the post is shown without it)."""
+    _, reason = _banner_target(entry, links)
+    banner = entry.post.banner
+    if reason is None or banner is None:
         return None
-    target = banner.url if "://" in banner.url else banner.url.lstrip("/")
-    found = links.site_url(target)
-    src = banner.url if found is None else link(found)
+    line = entry.post.key_lines.get(banner.source_key, 1)
+    return Problem(entry.post.path, line, f"the banner {banner.url!r} {reason}; it is not shown")
+
+
+def banner_view(entry: PublishedPost, links: SiteLinks, link: Link) -> BannerView | None:
+    """The banner as an `<img>` shows it; None when it cannot be shown (`banner_problem`)."""
+    banner = entry.post.banner
+    target, _ = _banner_target(entry, links)
+    if banner is None or target is None:
+        return None
+    src = target if "://" in target or target.startswith("data:") else link(target)
     title = banner.title if banner.title != banner.alt else None
     return BannerView(src=src, alt=banner.alt, title=title)
 

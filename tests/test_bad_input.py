@@ -174,3 +174,24 @@ def test_permalink_option_with_an_unknown_placeholder_aborts(
     errors = site.messages(logging.ERROR)
     assert any(option in m and ":nonsense" in m for m in errors), site.messages()
     assert_no_traceback(site)
+
+
+@pytest.mark.parametrize(
+    ("banner", "reason"),
+    [
+        ("/assets/missing.png", "is not a file of the site"),
+        ("javascript:alert(1)", "is not a safe image URL"),
+        ("data:text/html,<b>x</b>", "is not a safe image URL"),
+    ],
+)
+def test_a_banner_that_cannot_be_shown_is_told_and_left_out(
+    build_site: SiteBuilder, banner: str, reason: str
+) -> None:
+    path = "_posts/2024-02-02-banner.md"
+    site = build_site({path: post_text(f"title: Banner\nexcerpt_image: {banner!r}")})
+    assert site.ok, site.messages()
+    warnings = site.messages(logging.WARNING)
+    assert any(f"docs/{path}:3: the banner" in w and reason in w for w in warnings), warnings
+    html = site.read("2024/02/02/banner.html")
+    assert "reeblog-banner" not in html
+    assert "missing.png" not in html and "javascript:" not in html
