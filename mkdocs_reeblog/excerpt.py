@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 
 from mkdocs_reeblog.links import is_safe_url
 
-__all__ = ["BASE", "Excerpt", "make_excerpt", "text_excerpt"]
+__all__ = ["BASE", "make_excerpt", "text_excerpt"]
 
 BASE = "\ue000"
 """Stands for the listing page's path to the site root in stored HTML."""
@@ -42,14 +42,6 @@ _SKIP = frozenset({"script", "style", "h1", "h2", "h3", "h4", "h5", "h6", "figur
 _BLOCKS = frozenset({"p", "li", "blockquote", "dd", "dt"})
 _SPACES = re.compile(r"\s+")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-@dataclass
-class Excerpt:
-    """The excerpt's HTML and its length in text characters."""
-
-    html: str = ""
-    text_length: int = 0
 
 
 def text_excerpt(text: str) -> str:
@@ -183,9 +175,7 @@ class _Cutter(HTMLParser):
             self.done = True
 
 
-def make_excerpt(
-    html: str, *, post_url: str, max_chars: int, separator: str | None = None
-) -> Excerpt:
+def make_excerpt(html: str, *, post_url: str, max_chars: int, separator: str | None = None) -> str:
     """The card excerpt of a post from its HTML (see the module's rules 2 and 3).
 
     `separator` is honoured when it appears in `html`; `post_url` is the post's URL relative to
@@ -205,4 +195,4 @@ def make_excerpt(
     cutter.close()
     if cutter.in_block and not cutter.done:
         cutter._close_block()
-    return Excerpt("".join(cutter.out), cutter.length)
+    return "".join(cutter.out)

@@ -4,7 +4,7 @@ tag and category indexes, each split into pages of `paginate` posts."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from urllib.parse import unquote
 
 from mkdocs_reeblog.index import BlogIndex, PublishedPost
@@ -62,7 +62,6 @@ class Listing:
     terms: tuple[Term, ...] = ()
     """For the tag and category indexes."""
     term: Term | None = None
-    first_page: Destination | None = field(default=None, repr=False)
 
     @property
     def in_nav(self) -> bool:
@@ -112,7 +111,6 @@ def _paginate(
             previous=dests[i - 1] if i > 0 else None,
             next=dests[i + 1] if i + 1 < len(chunks) else None,
             term=term,
-            first_page=dests[0],
         )
         for i, chunk in enumerate(chunks)
     ]
@@ -136,9 +134,7 @@ def plan_listings(
             dest = destination(index_url, use_directory_urls=options.use_directory_urls)
             kind = "tags" if taxonomy.kind == "tag" else "categories"
             listings.append(
-                Listing(
-                    kind, "", dest, total=len(taxonomy.terms), terms=taxonomy.terms, first_page=dest
-                )
+                Listing(kind, "", dest, total=len(taxonomy.terms), terms=taxonomy.terms)
             )
     if options.year_url:
         for year, posts in years(index).items():

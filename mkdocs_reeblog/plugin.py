@@ -247,14 +247,17 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self._owners = {}
         self._add_listings(files, config, listings)
         self._add_redirects(files, config)
+        feed_options = self._feed_options()
         self.feeds = plan_feeds(
-            self._feed_options(), self.index, self.taxonomies, has_site_url=bool(config.site_url)
+            feed_options, self.index, self.taxonomies, has_site_url=bool(config.site_url)
         )
         for feed in self.feeds:
             feed.file = self._generate(files, config, feed.path, "")
-        content = self._feed_options().content
         self.full_text_posts = {
-            e.post.source.page_uri for feed in self.feeds if content for e in feed.entries
+            e.post.source.page_uri
+            for feed in self.feeds
+            if feed_options.content
+            for e in feed.entries
         }
         self.post_html = {k: v for k, v in self.post_html.items() if k in self.full_text_posts}
         self.links = SiteLinks(
@@ -479,7 +482,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 post_url=entry.dest.url,
                 max_chars=self.config.excerpt_length,
                 separator=post.excerpt_separator if post.excerpt_separator.strip() else None,
-            ).html
+            )
         return html
 
     # Runs when every page's HTML exists: post headers and cards are rendered with the theme's

@@ -10,7 +10,7 @@ from mkdocs_reeblog.posts import Post, PostSource, read_post
 from mkdocs_reeblog.problems import PostError, Problem
 from mkdocs_reeblog.settings import Settings
 
-__all__ = ["LoadResult", "PostReader", "decode", "load_post"]
+__all__ = ["LoadResult", "PostReader", "decode"]
 
 LEFT_OUT = " (this post is left out)"
 
@@ -35,13 +35,6 @@ def decode(raw: bytes) -> str:
             line, f"is not UTF-8 text (byte {exc.start}); save the file as UTF-8"
         ) from exc
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def load_post(
-    source: PostSource, path: str, raw: bytes, settings: Settings, *, mtime: datetime | None = None
-) -> LoadResult:
-    """Read one post file (`path` names it in messages; `mtime` dates drafts)."""
-    return PostReader().load(source, path, lambda: raw, settings, stamp=None, mtime=mtime)
 
 
 class PostReader:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -133,8 +132,3 @@ def years(index: BlogIndex) -> dict[int, list[PublishedPost]]:
     for entry in index:
         by_year.setdefault(entry.post.date.year, []).append(entry)
     return dict(sorted(by_year.items(), reverse=True))
-
-
-def distinct_terms(entries: Iterable[PublishedPost], kind: TermKind) -> set[str]:
-    """Every spelling used by `entries`."""
-    return {name for entry in entries for name in _names(entry, kind)}

@@ -24,7 +24,7 @@ INLINE = {"a", "em", "strong", "b", "i", "code", "del", "ins", "mark", "abbr", "
 
 def excerpt(html: str, separator: str | None = None, limit: int = LIMIT) -> str:
     """The excerpt HTML of `html` for the post at POST_URL."""
-    return make_excerpt(html, post_url=POST_URL, max_chars=limit, separator=separator).html
+    return make_excerpt(html, post_url=POST_URL, max_chars=limit, separator=separator)
 
 
 def excerpt_text(html: str) -> str:

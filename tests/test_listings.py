@@ -113,7 +113,7 @@ def test_tag_and_category_pages_list_their_posts() -> None:
     japan = [p for p in of_kind(listings, "tag") if p.key == "Japan"]
     assert all(p.term is not None and p.term.name == "Japan" for p in japan)
     assert [p.total for p in japan] == [3, 3]
-    assert japan[1].first_page == japan[0].dest
+    assert japan[1].previous == japan[0].dest
 
 
 def test_indexes_of_tags_and_categories_list_every_term() -> None:
