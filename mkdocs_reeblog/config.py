@@ -48,7 +48,11 @@ class ReeblogConfig(base.Config):
     is kept and gets the listing where it writes `<!-- reeblog:posts -->`). Empty: no index."""
 
     paginate = c.Optional(c.Type(int))
-    """Posts per listing page (Jekyll's `paginate`; default 10; 0 puts all on one page)."""
+    """Posts per page of the blog index (Jekyll's `paginate`; default 10; 0: one page)."""
+
+    archive_paginate = c.Optional(c.Type(int))
+    """Posts per page of each tag and category page (default 50; 0: one page, as
+    jekyll-archives writes them). Year archives are one compact list each."""
 
     paginate_path = c.Optional(c.Type(str))
     """Where the pages after the first go, relative to the listing (Jekyll's `paginate_path`,

@@ -1,5 +1,6 @@
-"""The pages that list posts: the blog index, tag, category and year archives, and the
-tag and category indexes, each split into pages of `paginate` posts."""
+"""The pages that list posts: the blog index (pages of `paginate` posts), tag and category
+archives (pages of `archive_paginate` posts), year archives (one page each, as jekyll-archives
+writes them), and the tag and category indexes."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ class ListingOptions:
 
     blog_url: str = "/"
     paginate: int = 10
+    archive_paginate: int = 50
     paginate_path: str = "page:num/"
     tag_url: str = "/tag/:name/"
     category_url: str = "/category/:name/"
@@ -88,9 +90,10 @@ def _paginate(
     base_url: str,
     posts: Sequence[PublishedPost],
     options: ListingOptions,
+    per_page: int,
     term: Term | None = None,
 ) -> list[Listing]:
-    size = options.paginate if options.paginate > 0 else max(1, len(posts))
+    size = per_page if per_page > 0 else max(1, len(posts))
     chunks = [tuple(posts[i : i + size]) for i in range(0, len(posts), size)] or [()]
     dests = [
         destination(
@@ -123,10 +126,13 @@ def plan_listings(
     entries = list(index)
     listings: list[Listing] = []
     if options.blog_url:
-        listings += _paginate("blog", "", options.blog_url, entries, options)
+        listings += _paginate("blog", "", options.blog_url, entries, options, options.paginate)
     for taxonomy in taxonomies:
         for term in taxonomy.terms:
-            listings += _paginate(taxonomy.kind, term.name, term.url, term.posts, options, term)
+            listings += _paginate(
+                taxonomy.kind, term.name, term.url, term.posts, options,
+                options.archive_paginate, term,
+            )  # fmt: skip
         index_url = (
             options.tags_index_url if taxonomy.kind == "tag" else options.categories_index_url
         )
@@ -139,7 +145,7 @@ def plan_listings(
     if options.year_url:
         for year, posts in years(index).items():
             url = "/" + options.year_url.replace(":year", f"{year:04d}").lstrip("/")
-            listings += _paginate("year", str(year), url, posts, options)
+            listings += _paginate("year", str(year), url, posts, options, per_page=0)
     return listings
 
 
@@ -165,12 +171,10 @@ def resolve_listing_options(
     # Jekyll names the whole path (`/blog/page:num/`): keep the part after the blog index.
     if paginate_path.startswith(blog_url):
         paginate_path = paginate_path[len(blog_url) :]
-    paginate = pick("paginate", jekyll.get("paginate"))
     return ListingOptions(
         blog_url=blog_url if options.get("blog_url") != "" else "",
-        paginate=int(paginate)
-        if isinstance(paginate, (int, str)) and str(paginate).isdigit()
-        else 10,
+        paginate=_count(pick("paginate", jekyll.get("paginate")), defaults.paginate),
+        archive_paginate=_count(pick("archive_paginate"), defaults.archive_paginate),
         paginate_path=paginate_path.lstrip("/"),
         tag_url=str(pick("tag_url", permalinks.get("tag"))),
         category_url=str(pick("category_url", permalinks.get("category"))),
@@ -179,6 +183,11 @@ def resolve_listing_options(
         categories_index_url=str(pick("categories_index_url")),
         use_directory_urls=use_directory_urls,
     )
+
+
+def _count(value: object, default: int) -> int:
+    """A page size from YAML (`10` or `"10"`), else `default`."""
+    return int(value) if isinstance(value, (int, str)) and str(value).isdigit() else default
 
 
 def posts_at_listing_urls(listings: list[Listing], index: BlogIndex) -> dict[str, Problem]:

@@ -87,8 +87,17 @@ POST_HEADER_TEMPLATE = "reeblog/post-header.html"
 CARD_TEMPLATE = "reeblog/card.html"
 LISTING_TEMPLATE = "reeblog/listing.html"
 LISTING_PAGE_TEMPLATE = "reeblog/listing-page.html"
-_LISTING_OPTIONS = ("blog_url", "paginate", "paginate_path", "tag_url", "category_url", "year_url",
-                    "tags_index_url", "categories_index_url")  # fmt: skip
+_LISTING_OPTIONS = (
+    "blog_url",
+    "paginate",
+    "archive_paginate",
+    "paginate_path",
+    "tag_url",
+    "category_url",
+    "year_url",
+    "tags_index_url",
+    "categories_index_url",
+)
 STYLESHEET = "reeblog/reeblog.css"
 _SETTING_OPTIONS = (
     "permalink",
@@ -492,10 +501,12 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         card = env.get_template(CARD_TEMPLATE)
         self._check_templates(env, files)
         cards: dict[str, str] = {}
+        views: dict[str, PostView] = {}
         for entry in self.index:
             src_uri = entry.post.source.page_uri
+            views[src_uri] = self._view(entry, lambda url: BASE + url)
             cards[src_uri] = card.render(
-                post=self._view(entry, lambda url: BASE + url),
+                post=views[src_uri],
                 excerpt=Markup(self.excerpts.get(src_uri, "")),
                 config=config,
             )
@@ -505,7 +516,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             view = self._view(entry, _relative_to(file.url))
             rendered = header.render(post=view, page=file.page, config=config)
             file.page.content = rendered + file.page.content
-        self._fill_listings(env, config, files, cards)
+        self._fill_listings(env, config, files, cards, views)
         for feed in self.feeds:
             if feed.file is not None:
                 feed.file.content_string = self._render_feed(feed, config)
@@ -560,7 +571,12 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
 
     def _fill_listings(
-        self, env: Environment, config: MkDocsConfig, files: Files, cards: dict[str, str]
+        self,
+        env: Environment,
+        config: MkDocsConfig,
+        files: Files,
+        cards: dict[str, str],
+        views: dict[str, PostView],
     ) -> None:
         """Put each listing where its page says `<!-- reeblog:posts -->`."""
         template = env.get_template(LISTING_TEMPLATE)
@@ -578,7 +594,12 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             html = template.render(
                 listing=listing,
                 heading=self._listing_title(listing, config, heading=True),
-                cards=[Markup(cards[e.post.source.page_uri]) for e in listing.posts],
+                cards=[Markup(cards[e.post.source.page_uri]) for e in listing.posts]
+                if listing.kind != "year"
+                else [],
+                entries=[views[e.post.source.page_uri] for e in listing.posts]
+                if listing.kind == "year"
+                else [],
                 previous=get_relative_url(listing.previous.url, file.url)
                 if listing.previous
                 else None,

@@ -139,7 +139,9 @@ def our_listings(site: Path) -> list[OurListing]:
         while page is not None:
             posts += [
                 _post_file(site, page, str(a["href"]))
-                for a in pages[page].select(".reeblog-card .reeblog-card-title a")
+                for a in pages[page].select(
+                    ".reeblog-card .reeblog-card-title a, .reeblog-archive-entry a"
+                )
             ]
             page = _next_page(page, pages[page])
         listings.append(

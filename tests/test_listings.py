@@ -99,7 +99,7 @@ def test_tag_and_category_pages_list_their_posts() -> None:
             "_posts/2024-01-03-c.md": terms_post("2024-01-03", ["Japan"], ["Geology"]),
         }
     )
-    listings = plan_listings(index, taxonomies(index), ListingOptions(paginate=2))
+    listings = plan_listings(index, taxonomies(index), ListingOptions(archive_paginate=2))
     tags = {(p.key, p.number): (p.dest.dest_uri, slugs(p)) for p in of_kind(listings, "tag")}
     assert tags == {
         ("Japan", 1): ("tag/japan/index.html", ["c", "b"]),
@@ -114,6 +114,33 @@ def test_tag_and_category_pages_list_their_posts() -> None:
     assert all(p.term is not None and p.term.name == "Japan" for p in japan)
     assert [p.total for p in japan] == [3, 3]
     assert japan[1].previous == japan[0].dest
+
+
+@pytest.mark.parametrize(("archive_paginate", "sizes"), [(50, [12]), (5, [5, 5, 2]), (0, [12])])
+def test_archive_paginate_sets_the_size_of_term_pages_only(
+    archive_paginate: int, sizes: list[int]
+) -> None:
+    index = blog_index(
+        {
+            f"_posts/2024-01-{day:02d}-p{day:02d}.md": terms_post(f"2024-01-{day:02d}", ["Japan"])
+            for day in range(1, 13)
+        }
+    )
+    options = ListingOptions(paginate=3, archive_paginate=archive_paginate)
+    listings = plan_listings(index, taxonomies(index), options)
+    assert [len(p.posts) for p in of_kind(listings, "tag")] == sizes
+    assert [len(p.posts) for p in of_kind(listings, "blog")] == [3, 3, 3, 3]
+
+
+@pytest.mark.parametrize(
+    "options", [ListingOptions(), ListingOptions(paginate=2, archive_paginate=2)]
+)
+def test_a_year_archive_is_one_page(options: ListingOptions) -> None:
+    index = dated_posts(12)
+    (year,) = of_kind(plan_listings(index, [], options), "year")
+    assert (year.key, year.dest.dest_uri, year.pages, len(year.posts)) == (
+        "2024", "2024/index.html", 1, 12,
+    )  # fmt: skip
 
 
 def test_indexes_of_tags_and_categories_list_every_term() -> None:
