@@ -46,9 +46,15 @@ class SiteLinks:
         for path, url in urls:
             self._by_path.setdefault(path.strip("/"), url)
         self._site_path = site_path
+        self._found: dict[str, str | None] = {}
 
     def site_url(self, target: str) -> str | None:
         """The MkDocs URL (relative to the site root) of a path or own-domain URL, if it exists."""
+        if target not in self._found:  # a banner is looked up for its card, header and tags
+            self._found[target] = self._lookup(target)
+        return self._found[target]
+
+    def _lookup(self, target: str) -> str | None:
         path = self._site_path(target) if "://" in target else target
         if path is None:
             return None

@@ -513,9 +513,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             file = files.get_file_from_path(src_uri)
             if file is None or file.page is None or file.page.content is None:
                 continue
-            view = self._view(entry, _relative_to(file.url))
-            rendered = header.render(post=view, page=file.page, config=config)
-            file.page.content = rendered + file.page.content
+            # The same view as the card's: its links start at BASE, the path to the site root.
+            rendered = header.render(post=views[src_uri], page=file.page, config=config)
+            file.page.content = rendered.replace(BASE, _root_path(file.url)) + file.page.content
         self._fill_listings(env, config, files, cards, views)
         for feed in self.feeds:
             if feed.file is not None:
@@ -590,7 +590,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             listing = self.listings.get(file.src_uri) or newest
             if listing is None:
                 continue
-            base = get_relative_url(".", file.url).rstrip("/") + "/"
+            base = _root_path(file.url)
             html = template.render(
                 listing=listing,
                 heading=self._listing_title(listing, config, heading=True),
@@ -691,9 +691,9 @@ def _root(url: str | None) -> str | None:
     return None if url is None else "/" + url.removeprefix("./")
 
 
-def _relative_to(page_url: str) -> Link:
-    """Links from the page at `page_url`."""
-    return lambda url: get_relative_url(url, page_url)
+def _root_path(page_url: str) -> str:
+    """The path from the page at `page_url` to the site root, ending with `/` (`../../`)."""
+    return get_relative_url(".", page_url).rstrip("/") + "/"
 
 
 def _place(file: File, dest: Destination, site_dir: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -70,9 +70,13 @@ class DateFormatter:
     def __init__(self, language: str, date_format: str) -> None:
         self.locale = _locale(language)
         self.date_format = date_format
+        self._texts: dict[date, str] = {}
 
     def __call__(self, value: datetime) -> str:
-        return str(format_date(value.date(), format=self.date_format, locale=self.locale))
+        day = value.date()
+        if day not in self._texts:
+            self._texts[day] = str(format_date(day, format=self.date_format, locale=self.locale))
+        return self._texts[day]
 
 
 @lru_cache(maxsize=32)
