@@ -400,6 +400,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             log.info("%s: %s", path, result.note)
         return result.post
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A post was read in `on_files`: MkDocs gets its body, not the file to read and parse
+        again (an empty YAML block first, so that MkDocs finds no metadata in the body; the
+        front matter becomes `page.meta` in `on_page_markdown`)."""
+        entry = self.index.get(page.file.src_uri)
+        return None if entry is None else "---\n{}\n---\n" + entry.post.body
+
     # Before other plugins (Material's tags plugin reads page.meta at -50), so that they see
     # Jekyll's front matter normalised: lists of tags and categories, dates as datetimes.
     @event_priority(50)

@@ -1,0 +1,102 @@
+"""Rebuilds as `mkdocs serve` runs them: one plugin instance keeps what it read across builds,
+and an edited post must show its new title, tags, date and text on every page that shows it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from tests.conftest import write_files
+from tests.html_helpers import post_text
+
+EDITED = "_posts/2024-03-01-edited.md"
+BEFORE = post_text(
+    "title: Zqx Old Title\ndate: 2024-03-01 10:00\ntags: [ZqxOldTag]\ncategories: [Geology]",
+    body="Zqx old body words.",
+)
+AFTER = post_text(
+    "title: Zqx New Title\ndate: 2023-07-09 10:00\ntags: [ZqxNewTag]\ncategories: [Mining]",
+    body="Zqx new body words.",
+)
+OLD_URL_FILE = "geology/2024/03/01/edited.html"
+NEW_URL_FILE = "mining/2023/07/09/edited.html"
+
+
+def serve_config(root: Path) -> MkDocsConfig:
+    """The config `mkdocs serve` loads for each rebuild (plugins with `on_startup` are kept)."""
+    return load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+
+
+def site_texts(site: Path) -> dict[str, str]:
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(site.rglob("*"))
+        if p.suffix in (".html", ".xml")
+    }
+
+
+def test_an_edited_post_changes_on_every_page_that_shows_it(tmp_path: Path) -> None:
+    root = tmp_path / "blog"
+    others = {
+        f"_posts/2024-0{month}-02-other{month}.md": post_text(
+            f"title: Other {month}\ntags: [ZqxOldTag, ZqxNewTag]\ncategories: [Geology, Mining]"
+        )
+        for month in (1, 2, 4)
+    }
+    write_files(root / "docs", {EDITED: BEFORE, **others})
+    (root / "mkdocs.yml").write_text(
+        "site_name: Rebuilds\nsite_url: https://blog.example.org/\n"
+        "theme:\n  name: material\n  features: [navigation.footer]\n"
+        "plugins:\n  - search\n  - reeblog\n",
+        encoding="utf-8",
+    )
+    config = serve_config(root)
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = config.plugins["reeblog"]
+    try:
+        build(config)
+        first = site_texts(root / "site")
+        assert "Zqx old body words." in first[OLD_URL_FILE]
+        shown_on = {path for path, text in first.items() if "Zqx Old Title" in text}
+        # The index, its tag, category and year pages, the feed, the neighbours' footers.
+        assert {
+            "index.html",
+            "tag/zqxoldtag/index.html",
+            "category/geology/index.html",
+            "2024/index.html",
+            "feed.xml",
+            OLD_URL_FILE,
+        } <= shown_on
+
+        (root / "docs" / EDITED).write_text(AFTER, encoding="utf-8")
+        stamp = (root / "docs" / EDITED).stat().st_mtime + 5
+        os.utime(root / "docs" / EDITED, (stamp, stamp))
+        config = serve_config(root)
+        assert config.plugins["reeblog"] is plugin, "serve keeps the plugin (and its cache)"
+        build(config)
+        second = site_texts(root / "site")
+    finally:
+        config.plugins.on_shutdown()
+
+    assert not [path for path, text in second.items() if "Zqx Old Title" in text]
+    assert not [path for path, text in second.items() if "Zqx old body words." in text]
+    assert OLD_URL_FILE not in second
+    assert "Zqx new body words." in second[NEW_URL_FILE]
+    for path in (
+        "index.html",
+        "tag/zqxnewtag/index.html",
+        "category/mining/index.html",
+        "2023/index.html",
+        "feed.xml",
+        NEW_URL_FILE,
+    ):
+        assert "Zqx New Title" in second[path], path
+    assert "tag/zqxoldtag/index.html" in second  # the other posts still carry it
+    assert "Zqx New Title" not in second["tag/zqxoldtag/index.html"]
+    assert "Zqx New Title" not in second["category/geology/index.html"]
+    assert "2024-03-01" not in second["feed.xml"].split("Zqx New Title", 1)[1].split("</entry>")[0]
+    assert "/mining/2023/07/09/edited.html" in second["sitemap.xml"]
