@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import posixpath
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,6 +118,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.index = BlogIndex()
         self.links = SiteLinks((), lambda _url: None)
         self.config_dir = Path.cwd()
+        self._folders: dict[str, str] = {}
         self.dates = DateFormatter("en", "long")
         self.command = "build"
         self.slugger = KramdownSlugger()
@@ -150,6 +152,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.config_dir = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self._folders = {}
         jekyll: dict[str, Any] = {}
         if self.config.jekyll_config:
             try:
@@ -378,7 +381,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """The file as messages name it: relative to the folder of `mkdocs.yml`."""
         if file.abs_src_path is None:
             return file.src_uri
-        return Path(os.path.relpath(file.abs_src_path, self.config_dir)).as_posix()
+        folder, name = os.path.split(file.abs_src_path)
+        if folder not in self._folders:  # one relpath per folder, not per post
+            self._folders[folder] = Path(os.path.relpath(folder, self.config_dir)).as_posix()
+        return posixpath.join(self._folders[folder], name)
 
     def _read(self, file: File, source: PostSource, problems: list[Problem]) -> Post | None:
         """Read one post; None (with a problem or an info line) when it is not published."""
@@ -387,7 +393,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         mtime = None
         if file.abs_src_path:
             with contextlib.suppress(OSError):
-                stat = Path(file.abs_src_path).stat()
+                stat = os.stat(file.abs_src_path)  # noqa: PTH116 (one call per post, kept cheap)
                 stamp = (stat.st_mtime_ns, stat.st_size)
                 if source.draft:
                     mtime = datetime.fromtimestamp(stat.st_mtime, timezone.utc)
