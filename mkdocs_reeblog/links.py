@@ -39,9 +39,15 @@ class SiteLinks:
     """The site's files by their path in the built site, to link to them from any page."""
 
     def __init__(
-        self, urls: Iterable[tuple[str, str]], site_path: Callable[[str], str | None]
+        self,
+        urls: Iterable[tuple[str, str]],
+        site_path: Callable[[str], str | None],
+        hosts: Iterable[str] | None = None,
     ) -> None:
-        """`urls`: (path in the site, unescaped, no leading slash; the file's MkDocs URL)."""
+        """`urls`: (path in the site, unescaped, no leading slash; the file's MkDocs URL).
+        `hosts`: the site's host names (lowercase), when known: HTML that names none of them
+        has no link to localize."""
+        self._hosts = tuple(hosts) if hosts is not None else None
         self._by_path: dict[str, str] = {}
         for path, url in urls:
             self._by_path.setdefault(path.strip("/"), url)
@@ -77,6 +83,10 @@ class SiteLinks:
         """Make `src`/`href` attributes that name the site by its domain relative."""
         if "://" not in html:
             return html
+        if self._hosts is not None:
+            lowered = html.lower()
+            if not any(host in lowered for host in self._hosts):
+                return html
 
         def replace(match: re.Match[str]) -> str:
             url = match["url"]

@@ -272,8 +272,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             for e in feed.entries
         }
         self.post_html = {k: v for k, v in self.post_html.items() if k in self.full_text_posts}
+        address = self.settings.address
         self.links = SiteLinks(
-            ((f.dest_uri, f.url) for f in files), self.settings.address.site_path
+            ((f.dest_uri, f.url) for f in files), address.site_path, address.hosts
         )
         self.liquid = self._liquid_renderer(files, config)
         for entry in self.index:
