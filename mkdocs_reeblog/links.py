@@ -65,13 +65,14 @@ class SiteLinks:
         if path is None:
             return None
         parts = urlsplit(path)
+        fragment = urlsplit(target).fragment  # `site_path` keeps only the path
         key = unquote(parts.path).strip("/")
         found = self._by_path.get(key)
         if found is None and key:
             found = self._by_path.get(key + "/index.html") or self._by_path.get(key + ".html")
         if found is None:
             return None
-        return found + (f"#{parts.fragment}" if parts.fragment else "")
+        return found + (f"#{fragment}" if fragment else "")
 
     def relative(self, target: str, from_url: str) -> str:
         """`target` as a link from the page at `from_url`: relative when it is a file of the
