@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from jinja2 import TemplateNotFound
+from jinja2 import Template, TemplateNotFound
 from markupsafe import Markup, escape
 from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -119,6 +119,12 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.links = SiteLinks((), lambda _url: None)
         self.config_dir = Path.cwd()
         self._folders: dict[str, str] = {}
+        self._cards: dict[str, str] = {}
+        """Each post's card (HTML with `BASE` links), rendered once a build."""
+        self._views: dict[str, PostView] = {}
+        self._listing_template: Template | None = None
+        self._unfilled: dict[str, str] = {}
+        """Generated listing pages being built: their content before the listing went in."""
         self.dates = DateFormatter("en", "long")
         self.command = "build"
         self.slugger = KramdownSlugger()
@@ -530,7 +536,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             # The same view as the card's: its links start at BASE, the path to the site root.
             rendered = header.render(post=views[src_uri], page=file.page, config=config)
             file.page.content = rendered.replace(BASE, _root_path(file.url)) + file.page.content
-        self._fill_listings(env, config, files, cards, views)
+        self._cards, self._views, self._unfilled = cards, views, {}
+        self._listing_template = env.get_template(LISTING_TEMPLATE)
         for feed in self.feeds:
             if feed.file is not None:
                 feed.file.content_string = self._render_feed(feed, config)
@@ -584,53 +591,48 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             term_urls=self.term_urls,
         )
 
-    def _fill_listings(
-        self,
-        env: Environment,
-        config: MkDocsConfig,
-        files: Files,
-        cards: dict[str, str],
-        views: dict[str, PostView],
-    ) -> None:
-        """Put each listing where its page says `<!-- reeblog:posts -->`."""
-        template = env.get_template(LISTING_TEMPLATE)
+    def _fill_listing(self, page: Page, config: MkDocsConfig) -> None:
+        """Put the page's listing (or the newest posts) where it says `<!-- reeblog:posts -->`."""
+        if page.content is None or MARKER not in page.content or self._listing_template is None:
+            return
         newest = next(
             (lst for lst in self.listings.values() if lst.kind == "blog" and lst.number == 1), None
         )
-        for file in files.documentation_pages():
-            page = file.page
-            if page is None or page.content is None or MARKER not in page.content:
-                continue
-            listing = self.listings.get(file.src_uri) or newest
-            if listing is None:
-                continue
-            base = _root_path(file.url)
-            html = template.render(
-                listing=listing,
-                heading=self._listing_title(listing, config, heading=True),
-                cards=[Markup(cards[e.post.source.page_uri]) for e in listing.posts]
-                if listing.kind != "year"
-                else [],
-                entries=[views[e.post.source.page_uri] for e in listing.posts]
-                if listing.kind == "year"
-                else [],
-                previous=get_relative_url(listing.previous.url, file.url)
-                if listing.previous
-                else None,
-                next=get_relative_url(listing.next.url, file.url) if listing.next else None,
-                terms=[
-                    (t.name, len(t.posts), BASE + self.term_urls.get((t.kind, t.name), ""))
-                    for t in listing.terms
-                ],
-                page=page,
-                config=config,
-            )
-            page.content = page.content.replace(MARKER, html.replace(BASE, base), 1)
+        listing = self.listings.get(page.file.src_uri) or newest
+        if listing is None:
+            return
+        url = page.file.url
+        year = listing.kind == "year"
+        html = self._listing_template.render(
+            listing=listing,
+            heading=self._listing_title(listing, config, heading=True),
+            cards=[]
+            if year
+            else [Markup(self._cards[e.post.source.page_uri]) for e in listing.posts],
+            entries=[self._views[e.post.source.page_uri] for e in listing.posts] if year else [],
+            previous=get_relative_url(listing.previous.url, url) if listing.previous else None,
+            next=get_relative_url(listing.next.url, url) if listing.next else None,
+            terms=[
+                (t.name, len(t.posts), BASE + self.term_urls.get((t.kind, t.name), ""))
+                for t in listing.terms
+            ],
+            page=page,
+            config=config,
+        )
+        if page.file.generated_by is not None:  # emptied again once written: see on_post_page
+            self._unfilled[page.file.src_uri] = page.content
+        page.content = page.content.replace(MARKER, html.replace(BASE, _root_path(url)), 1)
 
+    # Before Material's search (priority 0) reads the content of a hand-written page that holds
+    # a listing. Listings are filled here, page by page, rather than all in `on_env`: MkDocs
+    # keeps every page's content until the end of the build, and generated listings are the
+    # largest pages of a blog.
+    @event_priority(50)
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """Social and SEO tags for posts and listing pages (rendered by `reeblog/seo.html`)."""
+        """Listings, and social and SEO tags for posts and listing pages (`reeblog/seo.html`)."""
+        self._fill_listing(page, config)
         if not self.config.seo:
             return context
         emit_description = config.theme.name != "material"  # Material writes page.meta's
@@ -665,6 +667,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The feed's link in every page's head (no theme block reaches every page), and
         `redirect_to` posts replaced by a redirect."""
+        if page.file.src_uri in self._unfilled:  # written: let the listing's HTML go
+            page.content = self._unfilled.pop(page.file.src_uri)
         entry = self.index.get(page.file.src_uri)
         target = redirect_target(entry.post.front_matter) if entry is not None else None
         if target is not None:
