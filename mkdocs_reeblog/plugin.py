@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 from jinja2 import Template, TemplateNotFound
 from markupsafe import Markup, escape
 from mkdocs.exceptions import ConfigurationError, PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import get_relative_url
@@ -123,6 +123,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Each post's card (HTML with `BASE` links), rendered once a build."""
         self._views: dict[str, PostView] = {}
         self._listing_template: Template | None = None
+        self._header_template: Template | None = None
         self._unfilled: dict[str, str] = {}
         """Generated listing pages being built: their content before the listing went in."""
         self.dates = DateFormatter("en", "long")
@@ -517,7 +518,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     # Runs when every page's HTML exists: post headers and cards are rendered with the theme's
     # environment, so that templates in `custom_dir` override the package's.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        header = env.get_template(POST_HEADER_TEMPLATE)
+        self._header_template = env.get_template(POST_HEADER_TEMPLATE)
         card = env.get_template(CARD_TEMPLATE)
         self._check_templates(env, files)
         cards: dict[str, str] = {}
@@ -530,12 +531,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 excerpt=Markup(self.excerpts.get(src_uri, "")),
                 config=config,
             )
-            file = files.get_file_from_path(src_uri)
-            if file is None or file.page is None or file.page.content is None:
-                continue
-            # The same view as the card's: its links start at BASE, the path to the site root.
-            rendered = header.render(post=views[src_uri], page=file.page, config=config)
-            file.page.content = rendered.replace(BASE, _root_path(file.url)) + file.page.content
         self._cards, self._views, self._unfilled = cards, views, {}
         self._listing_template = env.get_template(LISTING_TEMPLATE)
         for feed in self.feeds:
@@ -628,7 +623,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     # keeps every page's content until the end of the build, and generated listings are the
     # largest pages of a blog.
     @event_priority(50)
-    def on_page_context(
+    def _listings_and_seo(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         """Listings, and social and SEO tags for posts and listing pages (`reeblog/seo.html`)."""
@@ -663,6 +658,25 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 emit_description=emit_description,
             )
         return context
+
+    # After search plugins (priority 0) have indexed the page: the header repeats the title and
+    # the post's terms, which the index has from the page itself, and parsing it again for
+    # every post would cost the search plugin a fifth more work.
+    @event_priority(-100)
+    def _post_header(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """The post's header (title, date, terms, banner) at the top of its content."""
+        entry = self.index.get(page.file.src_uri)
+        if entry is None or page.content is None or self._header_template is None:
+            return context
+        # The view is the card's: its links start at BASE, the path to the site root.
+        view = self._views[entry.post.source.page_uri]
+        header = self._header_template.render(post=view, page=page, config=config)
+        page.content = header.replace(BASE, _root_path(page.file.url)) + page.content
+        return context
+
+    on_page_context = CombinedEvent(_listings_and_seo, _post_header)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The feed's link in every page's head (no theme block reaches every page), and
