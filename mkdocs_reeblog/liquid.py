@@ -30,6 +30,19 @@ class LiquidResult:
     problems: list[Problem]
 
 
+@dataclass(frozen=True)
+class LiquidSetup:
+    """What Liquid knows of the site (see `LiquidRenderer`)."""
+
+    site: Mapping[str, Any]
+    includes_dir: Path | None
+    post_url: Callable[[str], str | None]
+    link_url: Callable[[str], str | None]
+    baseurl: str
+    url: str
+    timezone: tzinfo
+
+
 def has_liquid(source: str) -> bool:
     """Whether Jekyll would run Liquid on this body."""
     return "{{" in source or "{%" in source
@@ -58,7 +71,7 @@ class LiquidRenderer:
         `site` holds the `site.*` variables; `timezone` is the site's, for text dates given to
         the date filters.
         """
-        self._setup = (site, includes_dir, post_url, link_url, baseurl, url, timezone)
+        self._setup = LiquidSetup(site, includes_dir, post_url, link_url, baseurl, url, timezone)
         self._engine: LiquidEngine | None = None
 
     def render(
@@ -73,9 +86,5 @@ class LiquidRenderer:
         if self._engine is None:
             from .liquid_engine import LiquidEngine  # loaded when first needed
 
-            site, includes_dir, post_url, link_url, baseurl, url, zone = self._setup
-            self._engine = LiquidEngine(
-                site=site, includes_dir=includes_dir, post_url=post_url, link_url=link_url,
-                baseurl=baseurl, url=url, timezone=zone,
-            )  # fmt: skip
-        return self._engine.render(source, path=path, first_line=first_line, page=page)
+            self._engine = LiquidEngine(self._setup)
+        return self._engine.render(source, (path, first_line), page)

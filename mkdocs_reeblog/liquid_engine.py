@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, ClassVar, TextIO, cast
 
@@ -49,7 +49,7 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG
 
 from mkdocs_reeblog.liquid_filters import PLAIN_FILTERS, Address, Dates, Markdownify, RubyTime
 
-from .liquid import LiquidResult
+from .liquid import LiquidResult, LiquidSetup
 from .problems import Problem
 
 __all__ = ["LiquidEngine"]
@@ -655,10 +655,6 @@ def _unclosed_block(env: Environment, source: str) -> Token | None:
     return opened[-1] if opened else None
 
 
-def _has_liquid(source: str) -> bool:
-    return "{{" in source or "{%" in source
-
-
 def _with_ruby_times(variables: Mapping[str, Any]) -> dict[str, Any]:
     """`page` or `site` for Liquid: times print as in Jekyll (`2024-03-15 00:00:00 +0000`)."""
     return {
@@ -668,42 +664,16 @@ def _with_ruby_times(variables: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class LiquidEngine:
-    """Renders the Liquid of post bodies; make one per build (it caches parsed includes).
+    """python-liquid set up as Jekyll (see `mkdocs_reeblog.liquid.LiquidRenderer`)."""
 
-    As in Jekyll, an undefined variable renders as the empty string, so a typo such as
-    `{{ site.basurl }}` is silent: no problem is reported for it.
-    """
+    def __init__(self, setup: LiquidSetup) -> None:
+        address = Address(setup.url or "", setup.baseurl or "")
+        hooks = _Hooks(address, setup.post_url, setup.link_url, _Includes(setup.includes_dir))
+        self._env = _JekyllEnvironment(hooks, Dates(setup.timezone), setup.site)
 
-    def __init__(
-        self,
-        *,
-        site: Mapping[str, Any],
-        includes_dir: Path | None,
-        post_url: Callable[[str], str | None],
-        link_url: Callable[[str], str | None],
-        baseurl: str,
-        url: str,
-        timezone: tzinfo = _UTC,
-    ) -> None:
-        """`post_url(name)`/`link_url(path)` return a URL without `baseurl`, or None if unknown.
-
-        `site` holds the `site.*` variables; `timezone` is the site's, for text dates given to
-        the date filters.
-        """
-        hooks = _Hooks(Address(url or "", baseurl or ""), post_url, link_url,
-                       _Includes(includes_dir))  # fmt: skip
-        self._env = _JekyllEnvironment(hooks, Dates(timezone), site)
-
-    def render(
-        self, source: str, *, path: str, first_line: int, page: Mapping[str, Any]
-    ) -> LiquidResult:
-        """Render `source`, the body of the post `path` starting at line `first_line` of the file.
-
-        Never raises: whatever goes wrong is a problem, and the text is then left as written.
-        """
-        if not _has_liquid(source):
-            return LiquidResult(source, [])
-        report = _Report(source, path, first_line)
+    def render(self, source: str, where: tuple[str, int], page: Mapping[str, Any]) -> LiquidResult:
+        """`LiquidRenderer.render` of a body that has Liquid; `where`: its file and first line."""
+        report = _Report(source, *where)
         reset = _REPORT.set(report)
         try:
             text = self._render(source, page, report)

@@ -626,8 +626,12 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _listings_and_seo(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """Listings, and social and SEO tags for posts and listing pages (`reeblog/seo.html`)."""
+        """Listings, the post's title for search plugins, and social and SEO tags for posts and
+        listing pages (`reeblog/seo.html`)."""
         self._fill_listing(page, config)
+        entry = self.index.get(page.file.src_uri)
+        if entry is not None and page.content is not None:
+            page.content = _title_heading(entry.post.title) + page.content
         if not self.config.seo:
             return context
         emit_description = config.theme.name != "material"  # Material writes page.meta's
@@ -659,17 +663,18 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             )
         return context
 
-    # After search plugins (priority 0) have indexed the page: the header repeats the title and
-    # the post's terms, which the index has from the page itself, and parsing it again for
-    # every post would cost the search plugin a fifth more work.
+    # After search plugins (priority 0) have indexed the page with its title heading only: the
+    # rest of the header (date, terms, banner) is no text to search, and parsing it for every
+    # post would cost the search plugin a fifth more work.
     @event_priority(-100)
     def _post_header(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """The post's header (title, date, terms, banner) at the top of its content."""
+        """The post's header (title, date, terms, banner) in place of its title heading."""
         entry = self.index.get(page.file.src_uri)
         if entry is None or page.content is None or self._header_template is None:
             return context
+        page.content = page.content.removeprefix(_title_heading(entry.post.title))
         # The view is the card's: its links start at BASE, the path to the site root.
         view = self._views[entry.post.source.page_uri]
         header = self._header_template.render(post=view, page=page, config=config)
@@ -721,6 +726,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 def _root(url: str | None) -> str | None:
     """A URL relative to the site root as a path from the root (`/x/`)."""
     return None if url is None else "/" + url.removeprefix("./")
+
+
+def _title_heading(title: str) -> str:
+    """The heading search plugins index a post under (the header replaces it afterwards)."""
+    return f"<h1>{escape(title)}</h1>\n"
 
 
 def _root_path(page_url: str) -> str:

@@ -256,3 +256,24 @@ def test_user_text_makes_no_element_anywhere_in_the_page(
     assert_no_element_from_user_text(soup)
     assert soup.title is not None
     assert soup.title.get_text().startswith(NASTY_TITLE)
+
+
+def test_search_indexes_a_post_under_its_title_without_the_header_chrome(
+    build_site: SiteBuilder,
+) -> None:
+    docs: dict[str, str | bytes] = {
+        "_posts/2024-03-15-trip.md": post_text(TRIP_FRONT_MATTER, "## Morning\n\nCold basalt.\n"),
+    }
+    site = build_site(docs, theme="material")
+    assert site.ok, site.messages()
+    entries = json.loads(site.read("search/search_index.json"))["docs"]
+    page_entries = [e for e in entries if e["location"].split("#")[0] == TRIP_PAGE]
+    assert [e["title"] for e in page_entries] == ["A Field Trip to the Quarry", "Morning"]
+    assert page_entries[0]["location"] == TRIP_PAGE
+    indexed = " ".join(e["text"] for e in page_entries)
+    assert "Cold basalt." in indexed
+    for chrome in ("Notes from a cold morning", "min read", "quarry", "Fieldwork"):
+        assert chrome not in indexed
+    soup = page_soup(site, TRIP_PAGE)
+    assert texts(soup, "h1") == ["A Field Trip to the Quarry"]
+    assert select_one(soup, "h1").get("class") == ["reeblog-title"]
