@@ -124,8 +124,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self._views: dict[str, PostView] = {}
         self._listing_template: Template | None = None
         self._header_template: Template | None = None
-        self._unfilled: dict[str, str] = {}
-        """Generated listing pages being built: their content before the listing went in."""
+        self._content_before: dict[str, str] = {}
+        """Pages being written: their content before on_page_context added to it."""
         self.dates = DateFormatter("en", "long")
         self.command = "build"
         self.slugger = KramdownSlugger()
@@ -531,7 +531,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 excerpt=Markup(self.excerpts.get(src_uri, "")),
                 config=config,
             )
-        self._cards, self._views, self._unfilled = cards, views, {}
+        self._cards, self._views, self._content_before = cards, views, {}
         self._listing_template = env.get_template(LISTING_TEMPLATE)
         for feed in self.feeds:
             if feed.file is not None:
@@ -614,20 +614,19 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             page=page,
             config=config,
         )
-        if page.file.generated_by is not None:  # emptied again once written: see on_post_page
-            self._unfilled[page.file.src_uri] = page.content
         page.content = page.content.replace(MARKER, html.replace(BASE, _root_path(url)), 1)
 
     # Before Material's search (priority 0) reads the content of a hand-written page that holds
-    # a listing. Listings are filled here, page by page, rather than all in `on_env`: MkDocs
-    # keeps every page's content until the end of the build, and generated listings are the
-    # largest pages of a blog.
+    # a listing. Listings are filled here, page by page, rather than all in `on_env`, so that
+    # their HTML can go once each page is written (on_post_page).
     @event_priority(50)
     def _listings_and_seo(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         """Listings, the post's title for search plugins, and social and SEO tags for posts and
         listing pages (`reeblog/seo.html`)."""
+        if page.content is not None:  # taken back once the page is written: see on_post_page
+            self._content_before[page.file.src_uri] = page.content
         self._fill_listing(page, config)
         entry = self.index.get(page.file.src_uri)
         if entry is not None and page.content is not None:
@@ -686,8 +685,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The feed's link in every page's head (no theme block reaches every page), and
         `redirect_to` posts replaced by a redirect."""
-        if page.file.src_uri in self._unfilled:  # written: let the listing's HTML go
-            page.content = self._unfilled.pop(page.file.src_uri)
+        # Written: what on_page_context added (a listing, a post's header) can go. MkDocs keeps
+        # every page's content to the end of the build, and listings are a blog's largest pages.
+        if page.file.src_uri in self._content_before:
+            page.content = self._content_before.pop(page.file.src_uri)
         entry = self.index.get(page.file.src_uri)
         target = redirect_target(entry.post.front_matter) if entry is not None else None
         if target is not None:
