@@ -66,6 +66,8 @@ def _body_images(body: str) -> list[tuple[int, str, str, str | None]]:
     lines = body.split("\n")
     fence: str | None = None
     for index, line in enumerate(lines):
+        if not ("`" in line or "~" in line or "![" in line or "<" in line):
+            continue  # prose: neither a fence nor an image (most lines of a post)
         fence_match = _FENCE.match(line)
         if fence_match:
             marker = fence_match.group(1)
