@@ -89,9 +89,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = [config.stem for config in args.configs]
     print(f"| step | {' | '.join(names)} |")
     print(f"|:--|{'--:|' * len(names)}")
-    print(f"| whole build (s) | {' | '.join(f'{results[c][0]:.2f}' for c in args.configs)} |")
+    print(f"| whole build (s) | {' | '.join(f'{results[c][0]:.3f}' for c in args.configs)} |")
     for label in dict.fromkeys(labels):
-        cells = " | ".join(f"{results[c][1].get(label, 0.0):.2f}" for c in args.configs)
+        cells = " | ".join(f"{results[c][1].get(label, 0.0):.3f}" for c in args.configs)
         print(f"| {label} | {cells} |")
     return 0
 

@@ -80,3 +80,33 @@ def test_material_blog_posts_have_yaml_dates(tmp_path: Path) -> None:
     assert meta["date"] == datetime.date(2015, 1, 1)
     assert (len(meta["categories"]), len(meta["tags"])) == (3, 4)
     assert "<!-- more -->" in text
+
+
+def test_phases_script_splits_a_real_build(tmp_path: Path) -> None:
+    docs = tmp_path / "docs" / "_posts"
+    docs.mkdir(parents=True)
+    for day in range(1, 21):
+        (docs / f"2024-01-{day:02d}-post{day}.md").write_text(
+            f"---\ntitle: Post {day}\ntags: [a]\n---\n\nText {day}.\n", encoding="utf-8"
+        )
+    config = tmp_path / "reeblog.yml"
+    config.write_text(
+        "site_name: Phases\nsite_url: https://example.org/\ntheme:\n  name: material\n"
+        "plugins:\n  - search\n  - reeblog\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "phases.py"), str(config)],
+        capture_output=True, text=True, env=env, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = {
+        cells[0]: float(cells[1])
+        for line in done.stdout.splitlines()
+        if len(cells := [c.strip() for c in line.strip().strip("|").split("|")]) == 2
+        and cells[1].replace(".", "", 1).isdigit()
+    }
+    assert rows["whole build (s)"] > 0
+    assert 0 < rows["plugin events: on_files"] < rows["whole build (s)"]
+    assert 0 < rows["write pages through the theme (_build_page)"] < rows["whole build (s)"]
