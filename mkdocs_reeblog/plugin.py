@@ -673,7 +673,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         entry = self.index.get(page.file.src_uri)
         if entry is None or page.content is None or self._header_template is None:
             return context
-        page.content = page.content.removeprefix(_title_heading(entry.post.title))
+        page.content = page.content.replace(_title_heading(entry.post.title), "", 1)
         # The view is the card's: its links start at BASE, the path to the site root.
         view = self._views[entry.post.source.page_uri]
         header = self._header_template.render(post=view, page=page, config=config)

@@ -277,3 +277,22 @@ def test_search_indexes_a_post_under_its_title_without_the_header_chrome(
     soup = page_soup(site, TRIP_PAGE)
     assert texts(soup, "h1") == ["A Field Trip to the Quarry"]
     assert select_one(soup, "h1").get("class") == ["reeblog-title"]
+
+
+def test_a_hook_that_changes_the_content_before_the_header_leaves_one_title(
+    build_site: SiteBuilder,
+) -> None:
+    hook = (
+        "def on_page_context(context, page, config, nav):\n"
+        "    page.content = '<p>ZQX NOTE</p>' + page.content\n"
+    )
+    site = build_site(
+        {"_posts/2024-03-15-trip.md": post_text(TRIP_FRONT_MATTER)},
+        theme="material",
+        yml="hooks:\n  - hooks.py\n",
+        extra_files={"hooks.py": hook},
+    )
+    assert site.ok, site.messages()
+    soup = page_soup(site, TRIP_PAGE)
+    assert texts(soup, "h1") == ["A Field Trip to the Quarry"]
+    assert "ZQX NOTE" in soup.get_text()
