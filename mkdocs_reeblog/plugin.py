@@ -631,11 +631,20 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         entry = self.index.get(page.file.src_uri)
         if entry is not None and page.content is not None:
             page.content = _title_heading(entry.post.title) + page.content
-        if not self.config.seo:
-            return context
+        if self.config.seo:
+            self._add_seo(context, page, config, entry)
+        return context
+
+    def _add_seo(
+        self,
+        context: TemplateContext,
+        page: Page,
+        config: MkDocsConfig,
+        entry: PublishedPost | None,
+    ) -> None:
+        """Social and SEO tags of a post or a listing page, for `reeblog/seo.html`."""
         emit_description = config.theme.name != "material"  # Material writes page.meta's
         locale = str(self.dates.locale)
-        entry = self.index.get(page.file.src_uri)
         if entry is not None:
             post = entry.post
             description = post_description(post, self.excerpts.get(post.source.page_uri, ""))
@@ -660,7 +669,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 locale=locale,
                 emit_description=emit_description,
             )
-        return context
 
     # After search plugins (priority 0) have indexed the page with its title heading only: the
     # rest of the header (date, terms, banner) is no text to search, and parsing it for every
