@@ -617,8 +617,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         page.content = page.content.replace(MARKER, html.replace(BASE, _root_path(url)), 1)
 
     # Before Material's search (priority 0) reads the content of a hand-written page that holds
-    # a listing. Listings are filled here, page by page, rather than all in `on_env`, so that
-    # their HTML can go once each page is written (on_post_page).
+    # a listing. Listings are filled page by page, rather than all in `on_env`, so that their
+    # HTML can go once each page is written (on_post_page).
     @event_priority(50)
     def _listings_and_seo(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -627,7 +627,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         listing pages (`reeblog/seo.html`)."""
         if page.content is not None:  # taken back once the page is written: see on_post_page
             self._content_before[page.file.src_uri] = page.content
-        self._fill_listing(page, config)
+        if page.file.generated_by is None:  # a page of the user's with the marker
+            self._fill_listing(page, config)
         entry = self.index.get(page.file.src_uri)
         if entry is not None and page.content is not None:
             page.content = _title_heading(entry.post.title) + page.content
@@ -670,14 +671,18 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 emit_description=emit_description,
             )
 
-    # After search plugins (priority 0) have indexed the page with its title heading only: the
-    # rest of the header (date, terms, banner) is no text to search, and parsing it for every
-    # post would cost the search plugin a fifth more work.
+    # After search plugins (priority 0) have indexed the page: a post with its title heading
+    # only (the rest of the header, date, terms and banner, is no text to search, and parsing
+    # it for every post would cost the search plugin a fifth more work), a generated listing
+    # page empty (it is left out of the index, but Material's search still scans its content).
     @event_priority(-100)
-    def _post_header(
+    def _after_search(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        """The post's header (title, date, terms, banner) in place of its title heading."""
+        """The generated listing, or the post's header (title, date, terms, banner) in place of
+        its title heading."""
+        if page.file.generated_by is not None:
+            self._fill_listing(page, config)
         entry = self.index.get(page.file.src_uri)
         if entry is None or page.content is None or self._header_template is None:
             return context
@@ -688,7 +693,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         page.content = header.replace(BASE, _root_path(page.file.url)) + page.content
         return context
 
-    on_page_context = CombinedEvent(_listings_and_seo, _post_header)
+    on_page_context = CombinedEvent(_listings_and_seo, _after_search)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """The feed's link in every page's head (no theme block reaches every page), and
