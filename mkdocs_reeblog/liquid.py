@@ -2,7 +2,7 @@
 
 Jekyll runs Liquid only when a body contains `{{` or `{%`; so does this module, and the engine
 (python-liquid and its set-up, a tenth of a second to import) is loaded on the first post that
-needs it.
+needs it. What it does differently from Jekyll, on purpose, is listed in `liquid_engine`.
 """
 
 from __future__ import annotations

@@ -125,7 +125,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self._listing_template: Template | None = None
         self._header_template: Template | None = None
         self._content_before: dict[str, str] = {}
-        """Pages being written: their content before on_page_context added to it."""
+        """Pages being written: their content before on_page_context added to it (a listing,
+        a post's header), put back in on_post_page."""
+        self._newest: Listing | None = None
+        """The blog index's first page: what the marker shows outside a listing page."""
         self.dates = DateFormatter("en", "long")
         self.command = "build"
         self.slugger = KramdownSlugger()
@@ -532,6 +535,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 config=config,
             )
         self._cards, self._views, self._content_before = cards, views, {}
+        self._newest = next(
+            (lst for lst in self.listings.values() if lst.kind == "blog" and lst.number == 1), None
+        )
         self._listing_template = env.get_template(LISTING_TEMPLATE)
         for feed in self.feeds:
             if feed.file is not None:
@@ -590,12 +596,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Put the page's listing (or the newest posts) where it says `<!-- reeblog:posts -->`."""
         if page.content is None or MARKER not in page.content or self._listing_template is None:
             return
-        newest = next(
-            (lst for lst in self.listings.values() if lst.kind == "blog" and lst.number == 1), None
-        )
-        listing = self.listings.get(page.file.src_uri) or newest
+        listing = self.listings.get(page.file.src_uri) or self._newest
         if listing is None:
             return
+        self._content_before.setdefault(page.file.src_uri, page.content)
         url = page.file.url
         year = listing.kind == "year"
         html = self._listing_template.render(
@@ -625,12 +629,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     ) -> TemplateContext:
         """Listings, the post's title for search plugins, and social and SEO tags for posts and
         listing pages (`reeblog/seo.html`)."""
-        if page.content is not None:  # taken back once the page is written: see on_post_page
-            self._content_before[page.file.src_uri] = page.content
         if page.file.generated_by is None:  # a page of the user's with the marker
             self._fill_listing(page, config)
         entry = self.index.get(page.file.src_uri)
         if entry is not None and page.content is not None:
+            self._content_before.setdefault(page.file.src_uri, page.content)
             page.content = _title_heading(entry.post.title) + page.content
         if self.config.seo:
             self._add_seo(context, page, config, entry)
