@@ -5,8 +5,11 @@ string work), so its split of a build misleads; this script wraps MkDocs' build 
 the plugin events with a wall clock instead. It is a measuring tool: it wraps functions of
 `mkdocs.commands.build` that are not a public API, and the plugin never does.
 
-    .venv/bin/python benchmarks/generate.py --help      # or let bench.py generate the sites
-    .venv/bin/python benchmarks/phases.py WORK/n1000/jekyll/floor.yml WORK/n1000/jekyll/reeblog.yml
+    .venv/bin/python benchmarks/bench.py --n 1000 --runs 1 --no-serve --no-material --work WORK
+    .venv/bin/python benchmarks/phases.py WORK/n1000/jekyll/floor.yml
+    .venv/bin/python benchmarks/phases.py WORK/n1000/jekyll/reeblog.yml
+
+One build per config and process is the fair comparison: the first build pays for imports.
 """
 
 from __future__ import annotations
