@@ -24,10 +24,12 @@ from html.parser import HTMLParser
 
 from mkdocs_reeblog.links import is_safe_url
 
-__all__ = ["BASE", "make_excerpt", "text_excerpt"]
+__all__ = ["BASE", "make_excerpt", "text_excerpt", "without_base"]
 
-BASE = "\ue000"
-"""Stands for the listing page's path to the site root in stored HTML."""
+BASE = "\x00"
+"""Stands for the listing page's path to the site root in stored HTML. A character below 256:
+Python stores a string with one beyond Latin-1 at two bytes a character, and every card holds
+this one. NUL is no character of HTML text; `without_base` takes it out of what users wrote."""
 
 _KEEP = frozenset({"a", "em", "strong", "b", "i", "code", "del", "ins", "mark", "abbr", "sub",
                    "s", "small", "kbd", "q", "cite", "span", "br"})  # fmt: skip
@@ -44,14 +46,20 @@ _SPACES = re.compile(r"\s+")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
+def without_base(text: str) -> str:
+    """User text with no `BASE` in it, so that only the links the plugin made get the path."""
+    return text.replace(BASE, "") if BASE in text else text
+
+
 def text_excerpt(text: str) -> str:
     """Front-matter `excerpt`: escaped text in a paragraph."""
-    return f"<p>{escape(text.strip(), quote=False)}</p>" if text.strip() else ""
+    text = without_base(text).strip()
+    return f"<p>{escape(text, quote=False)}</p>" if text else ""
 
 
 def _rebase(url: str, post_url: str) -> str:
     """A link of the post as a link from the site root, prefixed with `BASE`."""
-    url = url.replace(BASE, "")
+    url = without_base(url)
     if not url or url.startswith("//") or _SCHEME.match(url):
         return url
     if url.startswith("#"):
@@ -147,7 +155,7 @@ class _Cutter(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.done or self.skip_depth or not self.in_block:
             return
-        text = _SPACES.sub(" ", data.replace(BASE, ""))
+        text = _SPACES.sub(" ", without_base(data))
         if not text.strip() and not self.block_has_text:
             return
         room = self.max_chars - self.length

@@ -21,7 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from mkdocs_reeblog.config import ReeblogConfig
 from mkdocs_reeblog.dates import DateError
-from mkdocs_reeblog.excerpt import BASE, make_excerpt, text_excerpt
+from mkdocs_reeblog.excerpt import BASE, make_excerpt, text_excerpt, without_base
 from mkdocs_reeblog.feed import (
     FeedOptions,
     PlannedFeed,
@@ -604,7 +604,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         year = listing.kind == "year"
         html = self._listing_template.render(
             listing=listing,
-            heading=self._listing_title(listing, config, heading=True),
+            heading=without_base(self._listing_title(listing, config, heading=True)),
             cards=[]
             if year
             else [Markup(self._cards[e.post.source.page_uri]) for e in listing.posts],
@@ -612,7 +612,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             previous=get_relative_url(listing.previous.url, url) if listing.previous else None,
             next=get_relative_url(listing.next.url, url) if listing.next else None,
             terms=[
-                (t.name, len(t.posts), BASE + self.term_urls.get((t.kind, t.name), ""))
+                (
+                    without_base(t.name),
+                    len(t.posts),
+                    BASE + self.term_urls.get((t.kind, t.name), ""),
+                )
                 for t in listing.terms
             ],
             page=page,

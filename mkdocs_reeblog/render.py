@@ -11,6 +11,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 
+from mkdocs_reeblog.excerpt import without_base
 from mkdocs_reeblog.index import PublishedPost
 from mkdocs_reeblog.links import SiteLinks, is_safe_url
 from mkdocs_reeblog.problems import Problem
@@ -125,7 +126,9 @@ def banner_view(entry: PublishedPost, links: SiteLinks, link: Link) -> BannerVie
         return None
     src = target if "://" in target or target.startswith("data:") else link(target)
     title = banner.title if banner.title != banner.alt else None
-    return BannerView(src=src, alt=banner.alt, title=title)
+    return BannerView(
+        src=src, alt=without_base(banner.alt), title=without_base(title) if title else None
+    )
 
 
 def post_view(
@@ -144,18 +147,18 @@ def post_view(
         out = []
         for name in dict.fromkeys(names):
             target = term_urls.get((kind, name))
-            out.append(TermLink(name, link(target) if target is not None else None))
+            out.append(TermLink(without_base(name), link(target) if target is not None else None))
         return tuple(out)
 
     return PostView(
-        title=post.title,
-        subtitle=post.subtitle,
+        title=without_base(post.title),
+        subtitle=without_base(post.subtitle) if post.subtitle else None,
         url=link(entry.dest.url),
         date=post.date,
         date_text=dates(post.date),
         date_iso=post.date.isoformat(),
         reading_time=reading_time(post.words, words_per_minute),
-        author=post.author,
+        author=without_base(post.author) if post.author else None,
         categories=terms("category", post.categories),
         tags=terms("tag", post.tags),
         banner=banner_view(entry, links, link),

@@ -127,6 +127,22 @@ def test_control_characters_are_kept_out_of_the_feed(build_site: SiteBuilder) ->
     assert "Bell" in texts(header, "h1")[0]
 
 
+def test_nul_in_user_text_never_becomes_a_path(build_site: SiteBuilder) -> None:
+    """Stored cards and headers stand for the path to the site root with NUL: a NUL that the
+    YAML wrote (`\\0`) is dropped, not turned into `../../`."""
+    content = post_text('title: "a\\0b"\nsubtitle: "c\\0d"\ntags: ["t\\0g"]', "Body.\n")
+    site = build_with(build_site, content)
+    assert site.ok, site.messages()
+    header = post_header(page_soup(site, "2024/01/02/odd.html"))
+    assert texts(header, "h1") == ["ab"]
+    assert texts(header, ".reeblog-subtitle") == ["cd"]
+    assert texts(header, ".reeblog-tag") == ["#tg"]
+    index = page_soup(site, "index.html")
+    assert "ab" in texts(index, ".reeblog-card-title")
+    assert "#tg" in texts(index, ".reeblog-card .reeblog-tag")
+    assert "/" not in "".join(texts(index, ".reeblog-card-title, .reeblog-card .reeblog-tag"))
+
+
 def test_nul_bytes_in_the_front_matter_are_told(build_site: SiteBuilder) -> None:
     site = build_with(build_site, b"---\ntitle: a\x00b\n---\n\nBody\n")
     message = the_warning(site)
