@@ -24,7 +24,7 @@ from html.parser import HTMLParser
 
 from mkdocs_reeblog.links import is_safe_url
 
-__all__ = ["BASE", "make_excerpt", "text_excerpt", "without_base"]
+__all__ = ["BASE", "ExcerptCache", "make_excerpt", "text_excerpt", "without_base"]
 
 BASE = "\x00"
 """Stands for the listing page's path to the site root in stored HTML. A character below 256:
@@ -206,3 +206,27 @@ def make_excerpt(html: str, *, post_url: str, max_chars: int, separator: str | N
     if cutter.in_block and not cutter.done:
         cutter._close_block()
     return "".join(cutter.out)
+
+
+class ExcerptCache:
+    """`make_excerpt` for each post, made again only when its arguments change: `mkdocs serve`
+    rebuilds every page, and most posts' HTML is the same as in the build before."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, tuple[tuple[str, str, int, str | None], str]] = {}
+
+    def excerpt(
+        self, key: str, html: str, *, post_url: str, max_chars: int, separator: str | None
+    ) -> str:
+        """The excerpt of the post `key` (see `make_excerpt` for the arguments)."""
+        arguments = (html, post_url, max_chars, separator)
+        made = self._made.get(key)
+        if made is not None and made[0] == arguments:
+            excerpt = made[1]
+        else:
+            excerpt = make_excerpt(
+                html, post_url=post_url, max_chars=max_chars, separator=separator
+            )
+        # The new HTML is kept (equal to the old one or not): the old page's can go.
+        self._made[key] = (arguments, excerpt)
+        return excerpt

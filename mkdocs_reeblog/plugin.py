@@ -21,7 +21,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from mkdocs_reeblog.config import ReeblogConfig
 from mkdocs_reeblog.dates import DateError
-from mkdocs_reeblog.excerpt import BASE, make_excerpt, text_excerpt, without_base
+from mkdocs_reeblog.excerpt import BASE, ExcerptCache, text_excerpt, without_base
 from mkdocs_reeblog.feed import (
     FeedOptions,
     PlannedFeed,
@@ -119,7 +119,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.links = SiteLinks((), lambda _url: None)
         self.config_dir = Path.cwd()
         self._folders: dict[str, str] = {}
-        self._cards: dict[str, str] = {}
+        self._cards: dict[str, Markup] = {}
         """Each post's card (HTML with `BASE` links), rendered once a build."""
         self._views: dict[str, PostView] = {}
         self._listing_template: Template | None = None
@@ -154,6 +154,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
         """The HTML of the posts that feeds show in full."""
         self.excerpts: dict[str, str] = {}
+        self._excerpts = ExcerptCache()
         """Each post's card excerpt (HTML with `BASE` links), kept across `serve` rebuilds."""
 
     # Defining on_startup keeps one plugin instance for the whole `mkdocs serve` session.
@@ -510,7 +511,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if isinstance(excerpt, str) and excerpt.strip():
             self.excerpts[post.source.page_uri] = text_excerpt(excerpt)
         else:
-            self.excerpts[post.source.page_uri] = make_excerpt(
+            self.excerpts[post.source.page_uri] = self._excerpts.excerpt(
+                post.source.page_uri,
                 html,
                 post_url=entry.dest.url,
                 max_chars=self.config.excerpt_length,
@@ -524,16 +526,17 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self._header_template = env.get_template(POST_HEADER_TEMPLATE)
         card = env.get_template(CARD_TEMPLATE)
         self._check_templates(env, files)
-        cards: dict[str, str] = {}
+        cards: dict[str, Markup] = {}
         views: dict[str, PostView] = {}
         for entry in self.index:
             src_uri = entry.post.source.page_uri
             views[src_uri] = self._view(entry, lambda url: BASE + url)
-            cards[src_uri] = card.render(
+            html = card.render(
                 post=views[src_uri],
                 excerpt=Markup(self.excerpts.get(src_uri, "")),
                 config=config,
             )
+            cards[src_uri] = Markup(html)  # made once: listings then show it without a copy
         self._cards, self._views, self._content_before = cards, views, {}
         self._newest = next(
             (lst for lst in self.listings.values() if lst.kind == "blog" and lst.number == 1), None
@@ -605,9 +608,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         html = self._listing_template.render(
             listing=listing,
             heading=without_base(self._listing_title(listing, config, heading=True)),
-            cards=[]
-            if year
-            else [Markup(self._cards[e.post.source.page_uri]) for e in listing.posts],
+            cards=[] if year else [self._cards[e.post.source.page_uri] for e in listing.posts],
             entries=[self._views[e.post.source.page_uri] for e in listing.posts] if year else [],
             previous=get_relative_url(listing.previous.url, url) if listing.previous else None,
             next=get_relative_url(listing.next.url, url) if listing.next else None,

@@ -3,6 +3,7 @@ the length limit; only inline formatting and rebased links survive."""
 
 from __future__ import annotations
 
+from functools import partial
 from html.parser import HTMLParser
 
 import markdown
@@ -11,7 +12,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_reeblog.excerpt import BASE, make_excerpt, text_excerpt
+from mkdocs_reeblog.excerpt import BASE, ExcerptCache, make_excerpt, text_excerpt
 from mkdocs_reeblog.frontmatter import read_front_matter
 
 POST_URL = "geology/2024/03/15/trip.html"
@@ -289,3 +290,21 @@ def test_any_post_gives_a_short_well_formed_excerpt_without_blocks(blocks: list[
     assert len(BeautifulSoup(found, "html.parser").get_text()) <= LIMIT + SLACK + 1
     for word in ("HEADINGWORD", "CODEWORD", "IMAGEWORD"):
         assert word not in found
+
+
+def test_excerpt_cache_makes_the_excerpt_again_when_an_argument_changes() -> None:
+    cache = ExcerptCache()
+    first = "<p>First words of the post.</p>"
+    made = partial(cache.excerpt, "post.md", post_url=POST_URL, separator=None)
+    assert made(first, max_chars=350) == make_excerpt(first, post_url=POST_URL, max_chars=350)
+    assert made(first, max_chars=350) == "<p>First words of the post.</p>"
+    assert made("<p>Other words now.</p>", max_chars=350) == "<p>Other words now.</p>"
+    longer = "<p>" + "Other words now. " * 10 + "</p>"
+    assert made(longer, max_chars=350) == longer
+    assert made(longer, max_chars=5) == "<p>Other&#8230;</p>"
+    assert (
+        cache.excerpt(
+            "post.md", '<p><a href="x/">l</a></p>', post_url="a/b/", max_chars=9, separator=None
+        )
+        == f'<p><a href="{BASE}a/b/x/">l</a></p>'
+    )
