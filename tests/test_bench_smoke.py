@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import importlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import REPO
@@ -110,3 +112,22 @@ def test_phases_script_splits_a_real_build(tmp_path: Path) -> None:
     assert rows["whole build (s)"] > 0
     assert 0 < rows["plugin events: on_files"] < rows["whole build (s)"]
     assert 0 < rows["write pages through the theme (_build_page)"] < rows["whole build (s)"]
+
+
+def test_instructions_script_makes_variants_and_ratios(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Valgrind runs take minutes (not run here); the rest of the script is checked."""
+    monkeypatch.syspath_prepend(str(REPO / "benchmarks"))
+    instructions = importlib.import_module("instructions")
+    variant = instructions.option_variant("nav_title=''")
+    assert variant.name == "reeblog+nav_title="
+    plugins = variant.mkdocs_config()["plugins"]
+    assert plugins == ["search", {"reeblog": {"future": True, "nav_title": ""}}]
+    assert instructions.REEBLOG.config["plugins"][1] == {"reeblog": {"future": True}}
+    with pytest.raises(SystemExit):
+        instructions.option_variant("seo")
+    table = instructions.report(
+        100,
+        [instructions.Count("floor", 6_000_000_000), instructions.Count("reeblog", 7_500_000_000)],
+    )
+    assert "| reeblog | 7.50 | 1.250x | +1.50 |" in table
+    assert "| floor | 6.00 | 1.000x | +0.00 |" in table

@@ -1,0 +1,139 @@
+"""Instructions executed by a build, counted by Valgrind: the benchmark's noise-free companion.
+
+Wall and CPU times on a shared machine move by a third from one minute to the next; the number
+of instructions a build executes does not (two runs differ by well under 0.1%). This script
+builds the benchmark's generated sites (`bench.py`'s floor and reeblog configurations, same
+posts) once each under `valgrind --tool=callgrind` and compares the counts. Builds run side by
+side (one per CPU): counts do not depend on load. Valgrind runs a build about 60 times slower,
+so N stays small (100 takes about two minutes, 1000 about twenty).
+
+`--option KEY=VALUE` adds a reeblog variant with that plugin option (YAML value), to weigh one
+feature: `--option nav_title="''"` (no "Blog" nav section), `--option seo=false`.
+
+    sudo apt-get install valgrind                  # once (Debian package)
+    .venv/bin/python benchmarks/instructions.py --n 100
+    .venv/bin/python benchmarks/instructions.py --n 100 --option seo=false --option "nav_title=''"
+
+Instructions are not time (a cache miss costs more than an addition), but the ratio of two
+builds' counts tracks the ratio of their times on a quiet machine closely, and it repeats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+from bench import (
+    FLOOR,
+    HERE,
+    REEBLOG,
+    Project,
+    Variant,
+    mkdocs_command,
+    mkdocs_env,
+    prepare_project,
+    work_folder,
+)
+
+_COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+@dataclass(frozen=True)
+class Count:
+    variant: str
+    instructions: int
+
+
+def option_variant(option: str) -> Variant:
+    """A reeblog variant with one more plugin option, from `KEY=VALUE` (VALUE is YAML)."""
+    key, sep, value = option.partition("=")
+    if not sep or not key:
+        raise SystemExit(f"--option {option!r}: write KEY=VALUE, such as seo=false")
+    plugins: list[Any] = []
+    for plugin in REEBLOG.config["plugins"]:
+        if isinstance(plugin, dict) and "reeblog" in plugin:
+            plugin = {"reeblog": {**plugin["reeblog"], key: yaml.safe_load(value)}}
+        plugins.append(plugin)
+    name = re.sub(r"[^\w=.+-]", "", f"reeblog+{key}={value}")  # also its config's file name
+    return replace(REEBLOG, name=name, config={**REEBLOG.config, "plugins": plugins})
+
+
+def count_build(config: Path, site: Path) -> int:
+    """Instructions of one `mkdocs build` of `config` into `site`, under callgrind."""
+    shutil.rmtree(site, ignore_errors=True)
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--callgrind-out-file=/dev/null",
+        *mkdocs_command("build", "-q", "-f", str(config), "-d", str(site)),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, env=mkdocs_env(), check=False)
+    found = _COLLECTED.search(done.stderr)
+    if done.returncode != 0 or found is None:
+        raise RuntimeError(f"build failed under valgrind ({config}):\n{done.stderr[-3000:]}")
+    return int(found.group(1))
+
+
+def count_all(project: Project, variants: Sequence[Variant], jobs: int) -> list[Count]:
+    def one(variant: Variant) -> Count:
+        site = project.root / f"site-instructions-{variants.index(variant)}"
+        return Count(variant.name, count_build(project.configs[variant.name], site))
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(one, variants))
+
+
+def report(size: int, counts: Sequence[Count]) -> str:
+    floor = next(c.instructions for c in counts if c.variant == FLOOR.name)
+    lines = [
+        f"## Instructions, N={size} (`benchmarks/instructions.py`)",
+        "",
+        "| build | instructions (billions) | / floor | more than the floor (billions) |",
+        "|:------|------------------------:|--------:|-------------------------------:|",
+    ]
+    for count in counts:
+        extra = (count.instructions - floor) / 1e9
+        lines.append(
+            f"| {count.variant} | {count.instructions / 1e9:.2f} | "
+            f"{count.instructions / floor:.3f}x | {extra:+.2f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=100, help="number of posts")
+    parser.add_argument("--option", action="append", default=[], help="KEY=VALUE variant")
+    parser.add_argument("--jobs", type=int, default=2, help="builds at once")
+    parser.add_argument("--out", type=Path, default=HERE / "results", help="where results go")
+    parser.add_argument("--work", type=Path, help="where sites are generated (default: temp)")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed: apt-get install valgrind", file=sys.stderr)
+        return 2
+    variants = [FLOOR, REEBLOG, *(option_variant(option) for option in args.option)]
+    with work_folder(args.work) as work:
+        project = prepare_project(work, args.n, variants)
+        counts = count_all(project, variants, args.jobs)
+    text = report(args.n, counts)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"instructions-n{args.n}.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
