@@ -86,6 +86,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 POST_TEMPLATE = "reeblog/post.html"
 POST_HEADER_TEMPLATE = "reeblog/post-header.html"
 CARD_TEMPLATE = "reeblog/card.html"
+CHIPS_TEMPLATE = "reeblog/chips.html"
 LISTING_TEMPLATE = "reeblog/listing.html"
 LISTING_PAGE_TEMPLATE = "reeblog/listing-page.html"
 _LISTING_OPTIONS = (
@@ -122,6 +123,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self._cards: dict[str, Markup] = {}
         """Each post's card (HTML with `BASE` links), rendered once a build."""
         self._views: dict[str, PostView] = {}
+        self._chips: dict[str, Markup] = {}
+        """Each post's category and tag chips (HTML with `BASE` links), for card and header."""
         self._listing_template: Template | None = None
         self._header_template: Template | None = None
         self._content_before: dict[str, str] = {}
@@ -212,6 +215,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     # from the files (literate-nav runs at -100), so they see posts at their Jekyll URLs.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._views = {}  # the last build's, until on_env makes this build's
         posts: list[Post] = []
         problems: list[Problem] = []
         post_files: dict[str, File] = {}
@@ -525,19 +529,24 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._header_template = env.get_template(POST_HEADER_TEMPLATE)
         card = env.get_template(CARD_TEMPLATE)
+        chips_template = env.get_template(CHIPS_TEMPLATE)
         self._check_templates(env, files)
         cards: dict[str, Markup] = {}
         views: dict[str, PostView] = {}
+        chips: dict[str, Markup] = {}
         for entry in self.index:
             src_uri = entry.post.source.page_uri
-            views[src_uri] = self._view(entry, lambda url: BASE + url)
+            view = views[src_uri] = self._view(entry, BASE.__add__)
+            # Rendered once, shown by the card and the header: Markup, so shown without a copy.
+            chips[src_uri] = Markup(chips_template.render(post=view, config=config))
             html = card.render(
-                post=views[src_uri],
+                post=view,
+                chips=chips[src_uri],
                 excerpt=Markup(self.excerpts.get(src_uri, "")),
                 config=config,
             )
-            cards[src_uri] = Markup(html)  # made once: listings then show it without a copy
-        self._cards, self._views, self._content_before = cards, views, {}
+            cards[src_uri] = Markup(html)
+        self._cards, self._views, self._chips, self._content_before = cards, views, chips, {}
         self._newest = next(
             (lst for lst in self.listings.values() if lst.kind == "blog" and lst.number == 1), None
         )
@@ -580,10 +589,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def _absolute_banner(self, entry: PublishedPost, site_url: str) -> str | None:
         """The banner's absolute URL (for feeds and social tags), when it is safe to show."""
-        view = banner_view(entry, self.links, lambda url: url)
-        if view is None or not site_url:
+        view = self._views.get(entry.post.source.page_uri)  # made in on_env: its banner
+        banner = view.banner if view is not None else banner_view(entry, self.links, BASE.__add__)
+        if banner is None or not site_url:
             return None
-        return urljoin(site_url, view.src)
+        return urljoin(site_url, banner.src.removeprefix(BASE))
 
     def _view(self, entry: PublishedPost, link: Link) -> PostView:
         return post_view(
@@ -697,7 +707,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         page.content = page.content.replace(_title_heading(entry.post.title), "", 1)
         # The view is the card's: its links start at BASE, the path to the site root.
         view = self._views[entry.post.source.page_uri]
-        header = self._header_template.render(post=view, page=page, config=config)
+        chips = self._chips[entry.post.source.page_uri]
+        header = self._header_template.render(post=view, chips=chips, page=page, config=config)
         page.content = header.replace(BASE, _root_path(page.file.url)) + page.content
         return context
 

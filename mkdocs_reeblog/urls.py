@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote, unquote
@@ -76,38 +77,40 @@ def escape_path(path: str) -> str:
     return quote(path, safe=_PATH_SAFE)
 
 
-def _placeholders(facts: UrlFacts) -> dict[str, str]:
-    date = facts.date
-    iso_year, iso_week, iso_day = date.isocalendar()
-    categories = dict.fromkeys(category.lower() for category in facts.categories)
-    return {
-        "collection": "posts",
-        "path": facts.path,
-        "output_ext": facts.output_ext,
-        "name": slugify(facts.basename),
-        "title": slugify(facts.slug, "pretty", cased=True)
-        or slugify(facts.basename, "pretty", cased=True),
-        "slug": slugify(facts.slug) or slugify(facts.basename),
-        "categories": "/".join(categories),
-        "slugified_categories": "/".join(slugify(c) for c in facts.categories),
-        "year": f"{date.year:04d}",
-        "month": f"{date.month:02d}",
-        "day": f"{date.day:02d}",
-        "hour": f"{date.hour:02d}",
-        "minute": f"{date.minute:02d}",
-        "second": f"{date.second:02d}",
-        "i_day": str(date.day),
-        "i_month": str(date.month),
-        "short_month": _MONTHS[date.month - 1][:3],
-        "long_month": _MONTHS[date.month - 1],
-        "short_year": f"{date.year % 100:02d}",
-        "y_day": f"{date.timetuple().tm_yday:03d}",
-        "w_year": str(iso_year),
-        "week": f"{iso_week:02d}",
-        "w_day": str(iso_day),
-        "short_day": _DAYS[iso_day - 1][:3],
-        "long_day": _DAYS[iso_day - 1],
-    }
+def _title(facts: UrlFacts) -> str:
+    return slugify(facts.slug, "pretty", cased=True) or slugify(
+        facts.basename, "pretty", cased=True
+    )
+
+
+# Each placeholder's value, computed only for the placeholders a template uses.
+_PLACEHOLDERS: dict[str, Callable[[UrlFacts], str]] = {
+    "collection": lambda facts: "posts",
+    "path": lambda facts: facts.path,
+    "output_ext": lambda facts: facts.output_ext,
+    "name": lambda facts: slugify(facts.basename),
+    "title": _title,
+    "slug": lambda facts: slugify(facts.slug) or slugify(facts.basename),
+    "categories": lambda facts: "/".join(dict.fromkeys(c.lower() for c in facts.categories)),
+    "slugified_categories": lambda facts: "/".join(slugify(c) for c in facts.categories),
+    "year": lambda facts: f"{facts.date.year:04d}",
+    "month": lambda facts: f"{facts.date.month:02d}",
+    "day": lambda facts: f"{facts.date.day:02d}",
+    "hour": lambda facts: f"{facts.date.hour:02d}",
+    "minute": lambda facts: f"{facts.date.minute:02d}",
+    "second": lambda facts: f"{facts.date.second:02d}",
+    "i_day": lambda facts: str(facts.date.day),
+    "i_month": lambda facts: str(facts.date.month),
+    "short_month": lambda facts: _MONTHS[facts.date.month - 1][:3],
+    "long_month": lambda facts: _MONTHS[facts.date.month - 1],
+    "short_year": lambda facts: f"{facts.date.year % 100:02d}",
+    "y_day": lambda facts: f"{facts.date.timetuple().tm_yday:03d}",
+    "w_year": lambda facts: str(facts.date.isocalendar()[0]),
+    "week": lambda facts: f"{facts.date.isocalendar()[1]:02d}",
+    "w_day": lambda facts: str(facts.date.isocalendar()[2]),
+    "short_day": lambda facts: _DAYS[facts.date.isocalendar()[2] - 1][:3],
+    "long_day": lambda facts: _DAYS[facts.date.isocalendar()[2] - 1],
+}
 
 
 def expand_permalink(template: str, facts: UrlFacts) -> str:
@@ -115,19 +118,19 @@ def expand_permalink(template: str, facts: UrlFacts) -> str:
 
     Raises `PermalinkError` for a placeholder Jekyll does not know.
     """
-    values = _placeholders(facts)
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         # Ruby's `chomp!("_")`: one trailing underscore, so `:title_` is `:title` and "_".
         pool = [name, name[:-1]] if name.endswith("_") else [name]
-        winner = next((key for key in pool if key in values), None)
+        winner = next((key for key in pool if key in _PLACEHOLDERS), None)
         if winner is None:
-            known = ", ".join(f":{key}" for key in sorted(values))
+            known = ", ".join(f":{key}" for key in sorted(_PLACEHOLDERS))
             raise PermalinkError(
                 f"permalink {template!r} has the unknown placeholder ':{name}'; use one of {known}"
             )
-        return match.group(0).replace(f":{winner}", escape_path(values[winner]), 1)
+        value = _PLACEHOLDERS[winner](facts)
+        return match.group(0).replace(f":{winner}", escape_path(value), 1)
 
     url = re.sub("/+", "/", _PLACEHOLDER.sub(replace, template))
     # `URL#sanitize_url`: no way out of the site.
