@@ -39,7 +39,7 @@ from mkdocs_reeblog.kramdown import (
     used_extensions,
 )
 from mkdocs_reeblog.links import SiteLinks
-from mkdocs_reeblog.liquid import LiquidRenderer
+from mkdocs_reeblog.liquid import LiquidRenderer, has_liquid
 from mkdocs_reeblog.listings import (
     MARKER,
     Listing,
@@ -443,7 +443,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             page.meta, problems = page_meta(entry.post, {"template": POST_TEMPLATE})
             for problem in problems:
                 log.warning("%s", problem)
-            body = self._liquid(entry)
+            body = self._liquid(entry, markdown)
             if entry.post.source.is_html:  # kept as written: a raw HTML block for Markdown
                 return f'<div class="reeblog-html-post">\n{body.strip()}\n</div>\n'
             return convert_toc_marker(body) if self.config.kramdown else body
@@ -464,9 +464,21 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         earliest = datetime(1970, 1, 2, tzinfo=timezone.utc)
         return min(max(moment, earliest), self.settings.now).strftime("%Y-%m-%d")
 
-    def _liquid(self, entry: PublishedPost) -> str:
-        """The post's body after Liquid, as Jekyll renders it before Markdown."""
+    def _liquid(self, entry: PublishedPost, markdown: str) -> str:
+        """The post's body after Liquid, as Jekyll renders it before Markdown.
+
+        `markdown` is the body as MkDocs hands it over: without its leading blank lines, and
+        changed by any plugin that ran first. When nothing changed it, the post's own body is
+        used (its lines are the file's lines, for messages, and it is one string, not two).
+        """
         post = entry.post
+        first_line = post.body_line
+        if markdown == post.body.lstrip("\n"):
+            markdown = post.body
+        else:
+            first_line += len(post.body) - len(post.body.lstrip("\n"))
+        if not has_liquid(markdown):
+            return markdown
         page_vars = {
             **post.front_matter,
             "url": post.url,
@@ -477,9 +489,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             "categories": list(post.categories),
             "tags": list(post.tags),
         }
-        result = self.liquid.render(
-            post.body, path=post.path, first_line=post.body_line, page=page_vars
-        )
+        result = self.liquid.render(markdown, path=post.path, first_line=first_line, page=page_vars)
         for problem in result.problems:
             log.warning("%s", problem)
         return result.text

@@ -296,3 +296,26 @@ def test_a_hook_that_changes_the_content_before_the_header_leaves_one_title(
     soup = page_soup(site, TRIP_PAGE)
     assert texts(soup, "h1") == ["A Field Trip to the Quarry"]
     assert "ZQX NOTE" in soup.get_text()
+
+
+def test_a_plugin_that_runs_first_keeps_its_change_to_the_markdown(
+    build_site: SiteBuilder,
+) -> None:
+    """A hook before reeblog (priority above 50) changes the body: Liquid and Markdown get
+    its version, not the file's."""
+    hook = (
+        "from mkdocs.plugins import event_priority\n\n"
+        "@event_priority(100)\n"
+        "def on_page_markdown(markdown, page, config, files):\n"
+        "    return markdown + '\\n\\nZQX ADDED {{ page.title }}\\n'\n"
+    )
+    site = build_site(
+        {"_posts/2024-03-15-trip.md": post_text(TRIP_FRONT_MATTER, "Body {{ page.slug }}.\n")},
+        theme="material",
+        yml="hooks:\n  - hooks.py\n",
+        extra_files={"hooks.py": hook},
+    )
+    assert site.ok, site.messages()
+    text = page_soup(site, TRIP_PAGE).get_text()
+    assert "Body trip." in text
+    assert "ZQX ADDED A Field Trip to the Quarry" in text
