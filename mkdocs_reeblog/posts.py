@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cached_property
 from typing import Any
 
 from mkdocs_reeblog.banner import Banner, find_banner
@@ -91,7 +92,7 @@ class PostSource:
         """An HTML post: Jekyll renders its Liquid and publishes it without Markdown."""
         return self.ext.lower() in HTML_EXTENSIONS
 
-    @property
+    @cached_property  # the plugin's key for a post, asked for on every listing
     def page_uri(self) -> str:
         """The `src_uri` of the MkDocs page that publishes the post: the file itself, or for an
         HTML post (a static file to MkDocs) a generated page beside it."""
