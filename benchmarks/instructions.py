@@ -1,7 +1,7 @@
 """Instructions executed by a build, counted by Valgrind: the benchmark's noise-free companion.
 
 Wall and CPU times on a shared machine move by a third from one minute to the next; the number
-of instructions a build executes does not (two runs differ by well under 0.1%). This script
+of instructions a build executes does not (two runs differ by about 0.1%). This script
 builds the benchmark's generated sites (`bench.py`'s floor and reeblog configurations, same
 posts) once each under `valgrind --tool=callgrind` and compares the counts. Builds run side by
 side (one per CPU): counts do not depend on load. Valgrind runs a build about 60 times slower,
@@ -76,7 +76,8 @@ def count_build(config: Path, site: Path) -> int:
         "--callgrind-out-file=/dev/null",
         *mkdocs_command("build", "-q", "-f", str(config), "-d", str(site)),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, env=mkdocs_env(), check=False)
+    env = {**mkdocs_env(), "PYTHONHASHSEED": "0"}  # the same dict and set orders every run
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     found = _COLLECTED.search(done.stderr)
     if done.returncode != 0 or found is None:
         raise RuntimeError(f"build failed under valgrind ({config}):\n{done.stderr[-3000:]}")
