@@ -1,7 +1,7 @@
 """Instructions executed by a build, counted by Valgrind: the benchmark's noise-free companion.
 
 Wall and CPU times on a shared machine move by a third from one minute to the next; the number
-of instructions a build executes does not (two runs differ by about 0.1%). This script
+of instructions a build executes barely does (two runs differ by well under 1%). This script
 builds the benchmark's generated sites (`bench.py`'s floor and reeblog configurations, same
 posts) once each under `valgrind --tool=callgrind` and compares the counts. Builds run side by
 side (one per CPU): counts do not depend on load. Valgrind runs a build about 60 times slower,

@@ -29,7 +29,7 @@ _HTML_ATTR = re.compile(r"""(?P<name>[a-zA-Z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<s
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Banner:
     """The image shown at the top of a post and on its card."""
 

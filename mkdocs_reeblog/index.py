@@ -16,7 +16,7 @@ MAX_NAME_BYTES = 255
 """The longest file or folder name most file systems accept."""
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class PublishedPost:
     """A post and where it is written."""
 

@@ -58,9 +58,11 @@ from mkdocs_reeblog.render import (
     DateFormatter,
     Link,
     PostView,
+    TermLinker,
     banner_problem,
     banner_view,
     post_view,
+    term_linker,
 )
 from mkdocs_reeblog.seo import post_description, post_seo, site_seo
 from mkdocs_reeblog.settings import (
@@ -544,9 +546,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         cards: dict[str, Markup] = {}
         views: dict[str, PostView] = {}
         chips: dict[str, Markup] = {}
+        term_link = term_linker(self.term_urls, BASE.__add__)
         for entry in self.index:
             src_uri = entry.post.source.page_uri
-            view = views[src_uri] = self._view(entry, BASE.__add__)
+            view = views[src_uri] = self._view(entry, BASE.__add__, term_link)
             # Rendered once, shown by the card and the header: Markup, so shown without a copy.
             chips[src_uri] = Markup(chips_template.render(post=view, config=config))
             html = card.render(
@@ -605,14 +608,14 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             return None
         return urljoin(site_url, banner.src.removeprefix(BASE))
 
-    def _view(self, entry: PublishedPost, link: Link) -> PostView:
+    def _view(self, entry: PublishedPost, link: Link, term_link: TermLinker) -> PostView:
         return post_view(
             entry,
             link=link,
             links=self.links,
             dates=self.dates,
             words_per_minute=self.config.words_per_minute,
-            term_urls=self.term_urls,
+            term_link=term_link,
         )
 
     def _fill_listing(self, page: Page, config: MkDocsConfig) -> None:
@@ -740,6 +743,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             link = feed_link(config.site_name, get_relative_url(feed.url, page.url))
             output = output.replace("</head>", link + "</head>", 1)
         return output
+
+    # Before search plugins (priority 0) write their index, the peak of a build's memory.
+    @event_priority(100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Every page is written: the cards, chips and views made for them can go (a `serve`
+        rebuild makes them anew; what is kept across rebuilds stays)."""
+        self._cards, self._chips, self._views, self._content_before = {}, {}, {}, {}
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A "Blog" section for the index pages; posts go between their neighbours by date."""

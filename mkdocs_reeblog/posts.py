@@ -157,7 +157,7 @@ def _truthy(value: object) -> bool:
     return value is not None and value is not False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """One post, with every value Jekyll would compute for it."""
 

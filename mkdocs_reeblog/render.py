@@ -25,10 +25,11 @@ __all__ = [
     "banner_view",
     "post_view",
     "reading_time",
+    "term_linker",
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermLink:
     """A category or tag as shown on a post: its name and, when it has a page, the link."""
 
@@ -36,14 +37,14 @@ class TermLink:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BannerView:
     src: str
     alt: str
     title: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PostView:
     """A post for templates (`reeblog/post-header.html`, `reeblog/card.html`)."""
 
@@ -131,6 +132,25 @@ def banner_view(entry: PublishedPost, links: SiteLinks, link: Link) -> BannerVie
     )
 
 
+TermLinker = Callable[[str, str], TermLink]
+"""The `TermLink` of a (kind, name): a category or tag of a post."""
+
+
+def term_linker(term_urls: Mapping[tuple[str, str], str], link: Link) -> TermLinker:
+    """`TermLink`s made once a term, shared by every post that has it (a blog of thousands of
+    posts has a few dozen terms); `term_urls` maps (kind, name) to the URL of the term's page."""
+    made: dict[tuple[str, str], TermLink] = {}
+
+    def term_link(kind: str, name: str) -> TermLink:
+        key = (kind, name)
+        if key not in made:
+            target = term_urls.get(key)
+            made[key] = TermLink(without_base(name), link(target) if target is not None else None)
+        return made[key]
+
+    return term_link
+
+
 def post_view(
     entry: PublishedPost,
     *,
@@ -138,17 +158,13 @@ def post_view(
     links: SiteLinks,
     dates: DateFormatter,
     words_per_minute: int,
-    term_urls: Mapping[tuple[str, str], str],
+    term_link: TermLinker,
 ) -> PostView:
-    """`entry` for a template; `term_urls` maps (kind, name) to the URL of the term's page."""
+    """`entry` for a template, its links made by `link` and its terms by `term_link`."""
     post = entry.post
 
     def terms(kind: str, names: tuple[str, ...]) -> tuple[TermLink, ...]:
-        out = []
-        for name in dict.fromkeys(names):
-            target = term_urls.get((kind, name))
-            out.append(TermLink(without_base(name), link(target) if target is not None else None))
-        return tuple(out)
+        return tuple(term_link(kind, name) for name in dict.fromkeys(names))
 
     return PostView(
         title=without_base(post.title),

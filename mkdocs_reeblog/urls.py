@@ -50,7 +50,7 @@ class PermalinkError(ValueError):
     """A permalink template that Jekyll would refuse."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UrlFacts:
     """What a post's permalink placeholders are made of."""
 
@@ -144,7 +144,7 @@ def check_permalink(template: str) -> None:
     expand_permalink(permalink_template(template), sample)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Destination:
     """Where MkDocs writes a post and how it links to it."""
 
