@@ -60,7 +60,6 @@ from mkdocs_reeblog.render import (
     PostView,
     TermLinker,
     banner_problem,
-    banner_view,
     post_view,
     term_linker,
 )
@@ -159,8 +158,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
         """The HTML of the posts that feeds show in full."""
         self.excerpts: dict[str, str] = {}
-        self._excerpts = ExcerptCache()
         """Each post's card excerpt (HTML with `BASE` links), kept across `serve` rebuilds."""
+        self._excerpts = ExcerptCache()
 
     # Defining on_startup keeps one plugin instance for the whole `mkdocs serve` session.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -217,7 +216,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     # from the files (literate-nav runs at -100), so they see posts at their Jekyll URLs.
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._views = {}  # the last build's, until on_env makes this build's
         posts: list[Post] = []
         problems: list[Problem] = []
         post_files: dict[str, File] = {}
@@ -475,10 +473,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """
         post = entry.post
         first_line = post.body_line
-        if markdown == post.body.lstrip("\n"):
+        stripped = post.body.lstrip("\n")
+        if markdown == stripped:
             markdown = post.body
         else:
-            first_line += len(post.body) - len(post.body.lstrip("\n"))
+            first_line += len(post.body) - len(stripped)
         if not has_liquid(markdown):
             return markdown
         page_vars = {
@@ -602,8 +601,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def _absolute_banner(self, entry: PublishedPost, site_url: str) -> str | None:
         """The banner's absolute URL (for feeds and social tags), when it is safe to show."""
-        view = self._views.get(entry.post.source.page_uri)  # made in on_env: its banner
-        banner = view.banner if view is not None else banner_view(entry, self.links, BASE.__add__)
+        banner = self._views[entry.post.source.page_uri].banner  # views are made first in on_env
         if banner is None or not site_url:
             return None
         return urljoin(site_url, banner.src.removeprefix(BASE))
@@ -749,7 +747,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Every page is written: the cards, chips and views made for them can go (a `serve`
         rebuild makes them anew; what is kept across rebuilds stays)."""
-        self._cards, self._chips, self._views, self._content_before = {}, {}, {}, {}
+        self._cards, self._chips, self._views = {}, {}, {}
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A "Blog" section for the index pages; posts go between their neighbours by date."""
