@@ -8,7 +8,8 @@ side (one per CPU): counts do not depend on load. Valgrind runs a build about 60
 so N stays small (100 takes about two minutes, 1000 about twenty).
 
 `--option KEY=VALUE` adds a reeblog variant with that plugin option (YAML value), to weigh one
-feature: `--option nav_title="''"` (no "Blog" nav section), `--option seo=false`.
+feature: `--option nav_title="''"` (no "Blog" nav section), `--option seo=false`; several pairs
+separated by spaces make one variant (`--option "tag_url='' category_url=''"`).
 
     sudo apt-get install valgrind                  # once (Debian package)
     .venv/bin/python benchmarks/instructions.py --n 100
@@ -54,16 +55,22 @@ class Count:
 
 
 def option_variant(option: str) -> Variant:
-    """A reeblog variant with one more plugin option, from `KEY=VALUE` (VALUE is YAML)."""
-    key, sep, value = option.partition("=")
-    if not sep or not key:
-        raise SystemExit(f"--option {option!r}: write KEY=VALUE, such as seo=false")
+    """A reeblog variant with more plugin options, from `KEY=VALUE` pairs separated by spaces
+    (each VALUE is YAML): `seo=false`, or `blog_url='' tag_url=''` for several at once."""
+    options: dict[str, Any] = {}
+    for pair in option.split():
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise SystemExit(f"--option {option!r}: write KEY=VALUE, such as seo=false")
+        options[key] = yaml.safe_load(value)
+    if not options:
+        raise SystemExit("--option '': write KEY=VALUE, such as seo=false")
     plugins: list[Any] = []
     for plugin in REEBLOG.config["plugins"]:
         if isinstance(plugin, dict) and "reeblog" in plugin:
-            plugin = {"reeblog": {**plugin["reeblog"], key: yaml.safe_load(value)}}
+            plugin = {"reeblog": {**plugin["reeblog"], **options}}
         plugins.append(plugin)
-    name = re.sub(r"[^\w=.+-]", "", f"reeblog+{key}={value}")  # also its config's file name
+    name = re.sub(r"[^\w=.+-]", "", "reeblog+" + "+".join(option.split()))  # also a file name
     return replace(REEBLOG, name=name, config={**REEBLOG.config, "plugins": plugins})
 
 

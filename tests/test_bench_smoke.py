@@ -123,8 +123,14 @@ def test_instructions_script_makes_variants_and_ratios(monkeypatch: pytest.Monke
     plugins = variant.mkdocs_config()["plugins"]
     assert plugins == ["search", {"reeblog": {"future": True, "nav_title": ""}}]
     assert instructions.REEBLOG.config["plugins"][1] == {"reeblog": {"future": True}}
-    with pytest.raises(SystemExit):
-        instructions.option_variant("seo")
+    several = instructions.option_variant("tag_url='' seo=false")
+    assert several.name == "reeblog+tag_url=+seo=false"
+    assert several.mkdocs_config()["plugins"][1] == {
+        "reeblog": {"future": True, "tag_url": "", "seo": False}
+    }
+    for wrong in ("seo", "", "seo=false tag_url"):
+        with pytest.raises(SystemExit):
+            instructions.option_variant(wrong)
     table = instructions.report(
         100,
         [instructions.Count("floor", 6_000_000_000), instructions.Count("reeblog", 7_500_000_000)],

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mkdocs_reeblog import excerpt as excerpt_module
 from mkdocs_reeblog.excerpt import BASE, ExcerptCache, make_excerpt, text_excerpt
 from mkdocs_reeblog.frontmatter import read_front_matter
 
@@ -290,6 +291,24 @@ def test_any_post_gives_a_short_well_formed_excerpt_without_blocks(blocks: list[
     assert len(BeautifulSoup(found, "html.parser").get_text()) <= LIMIT + SLACK + 1
     for word in ("HEADINGWORD", "CODEWORD", "IMAGEWORD"):
         assert word not in found
+
+
+@settings(max_examples=60, deadline=None)
+@given(blocks=st.lists(BLOCK, min_size=1, max_size=12), piece=st.integers(1, 300))
+def test_the_excerpt_does_not_depend_on_the_pieces_the_parser_gets(
+    blocks: list[str], piece: int
+) -> None:
+    """The HTML is parsed a piece at a time; a text cut in two parts would be cut (and its
+    spaces collapsed) at another place than in one."""
+    html = "\n".join(blocks)
+    original = excerpt_module._CHUNK
+    try:
+        excerpt_module._CHUNK = len(html) + 1
+        whole = excerpt(html)
+        excerpt_module._CHUNK = piece
+        assert excerpt(html) == whole
+    finally:
+        excerpt_module._CHUNK = original
 
 
 def test_excerpt_cache_makes_the_excerpt_again_when_an_argument_changes() -> None:
