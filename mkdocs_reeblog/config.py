@@ -81,6 +81,11 @@ class ReeblogConfig(base.Config):
     (empty: no section)
     (added when `mkdocs.yml` has no `nav:`, or when its `nav:` names none of them)."""
 
+    cache_nav = c.Type(bool, default=True)
+    """With Material, draw the navigation sidebar once for the pages that show it alike (posts
+    and listing pages, which are not in the nav) instead of once per page. It is left off by
+    itself when `custom_dir` overrides one of the sidebar's templates; `false` turns it off."""
+
     blog_title = c.Optional(c.Type(str))
     """Heading of the blog index (default: the site's name on the home page, else `Blog`)."""
 

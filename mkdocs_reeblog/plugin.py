@@ -16,7 +16,7 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, get_theme_dir
 from mkdocs.utils.yaml import yaml_load
 
 from mkdocs_reeblog.config import ReeblogConfig
@@ -49,6 +49,7 @@ from mkdocs_reeblog.listings import (
     source_uri,
 )
 from mkdocs_reeblog.meta import page_meta
+from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
 from mkdocs_reeblog.problems import Problem
@@ -144,6 +145,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.taxonomies: list[Taxonomy] = []
         self.feeds: list[PlannedFeed] = []
         self.post_html: dict[str, str] = {}
+        """The HTML of the posts that feeds show in full."""
         self.full_text_posts: set[str] = set()
         self._by_dest: dict[str, File] = {}
         self._owners: dict[str, Problem] = {}
@@ -156,10 +158,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             baseurl="",
             url="",
         )
-        """The HTML of the posts that feeds show in full."""
         self.excerpts: dict[str, str] = {}
         """Each post's card excerpt (HTML with `BASE` links), kept across `serve` rebuilds."""
         self._excerpts = ExcerptCache()
+        self.nav_cache: NavCache | None = None
+        """Material's sidebar, drawn once for the pages that show it alike (this build's)."""
 
     # Defining on_startup keeps one plugin instance for the whole `mkdocs serve` session.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -538,6 +541,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     # Runs when every page's HTML exists: post headers and cards are rendered with the theme's
     # environment, so that templates in `custom_dir` override the package's.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.nav_cache = (
+            NavCache.install(env, get_theme_dir("material"))
+            if self.config.cache_nav and config.theme.name == "material"
+            else None
+        )
         self._header_template = env.get_template(POST_HEADER_TEMPLATE)
         card = env.get_template(CARD_TEMPLATE)
         chips_template = env.get_template(CHIPS_TEMPLATE)
