@@ -41,6 +41,7 @@ from bench import (
     REEBLOG,
     Project,
     Variant,
+    compile_plugin,
     mkdocs_command,
     mkdocs_env,
     prepare_project,
@@ -135,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("valgrind is not installed: apt-get install valgrind", file=sys.stderr)
         return 2
     variants = [FLOOR, REEBLOG, *(option_variant(option) for option in args.option)]
+    compile_plugin()
     with work_folder(args.work) as work:
         project = prepare_project(work, args.n, variants)
         counts = count_all(project, variants, args.jobs)
