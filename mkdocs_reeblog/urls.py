@@ -7,6 +7,7 @@ with `index.html` added to a URL ending in `/` and `.html` to one without that e
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable
@@ -41,6 +42,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")  # fmt: skip
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _PLACEHOLDER = re.compile(r":([a-z_]+)")
+_SLASHES = re.compile("/+")
 _PLAIN_PATH = re.compile(r"^[a-zA-Z0-9./-]+$")
 # RFC 3986 `pchar` and `/`, as in `Jekyll::URL.escape_path`.
 _PATH_SAFE = "-._~!$&'()*+,;=:@/"
@@ -118,8 +120,22 @@ def expand_permalink(template: str, facts: UrlFacts) -> str:
 
     Raises `PermalinkError` for a placeholder Jekyll does not know.
     """
+    url = "".join(
+        part if isinstance(part, str) else escape_path(part(facts))
+        for part in _template_parts(template)
+    )
+    # `URL#sanitize_url`: no way out of the site.
+    url = ("/" + _SLASHES.sub("/", url)).replace("..", "/").replace("./", "")
+    return _SLASHES.sub("/", url)
 
-    def replace(match: re.Match[str]) -> str:
+
+@functools.lru_cache(maxsize=64)
+def _template_parts(template: str) -> tuple[str | Callable[[UrlFacts], str], ...]:
+    """A permalink template as its text and the placeholders between (read once a template:
+    a site has one or a few, used by every post)."""
+    parts: list[str | Callable[[UrlFacts], str]] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
         name = match.group(1)
         # Ruby's `chomp!("_")`: one trailing underscore, so `:title_` is `:title` and "_".
         pool = [name, name[:-1]] if name.endswith("_") else [name]
@@ -129,13 +145,10 @@ def expand_permalink(template: str, facts: UrlFacts) -> str:
             raise PermalinkError(
                 f"permalink {template!r} has the unknown placeholder ':{name}'; use one of {known}"
             )
-        value = _PLACEHOLDERS[winner](facts)
-        return match.group(0).replace(f":{winner}", escape_path(value), 1)
-
-    url = re.sub("/+", "/", _PLACEHOLDER.sub(replace, template))
-    # `URL#sanitize_url`: no way out of the site.
-    url = ("/" + url).replace("..", "/").replace("./", "")
-    return re.sub("/+", "/", url)
+        parts += [template[position : match.start()], _PLACEHOLDERS[winner], name[len(winner) :]]
+        position = match.end()
+    parts.append(template[position:])
+    return tuple(parts)
 
 
 def check_permalink(template: str) -> None:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mkdocs_reeblog.frontmatter import read_front_matter
+from mkdocs_reeblog.frontmatter import _JekyllLoader, read_front_matter
 from mkdocs_reeblog.problems import PostError
 
 
@@ -158,3 +161,49 @@ def test_unsafe_tags_are_refused() -> None:
     with pytest.raises(PostError) as caught:
         read_front_matter("---\ntitle: A\nx: !!python/object:os.system ls\n---\n")
     assert caught.value.line == 3
+
+
+def _constructed_by_pyyaml(yaml_text: str) -> object:
+    """The mapping as PyYAML's own constructor makes it, with the same loader."""
+    loader = _JekyllLoader(yaml_text)
+    try:
+        return {str(key): value for key, value in loader.get_single_data().items()}
+    finally:
+        loader.dispose()
+
+
+_TEXT = st.text(st.characters(codec="utf-8"), max_size=12)
+_SCALARS = st.one_of(_TEXT, st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False))
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(_TEXT, _VALUES, max_size=6))
+def test_the_quick_reading_of_text_values_gives_what_pyyaml_gives(data: dict[str, object]) -> None:
+    yaml_text = yaml.safe_dump(data, allow_unicode=True) if data else "{}\n"
+    expected = _constructed_by_pyyaml(yaml_text)
+    assert read_front_matter(f"---\n{yaml_text}---\n").data == expected
+
+
+@pytest.mark.parametrize(
+    "yaml_text",
+    [
+        "title: Plain\ntags: [a, b]\ncategories:\n- x\n- 'y'\n",
+        "base: &b {layout: post, tags: [a]}\npost:\n  <<: *b\n  title: Merged\n",
+        "<<: {layout: post}\ntitle: Merge at the top\n",
+        "tags: &t [a, b]\nsame: *t\nword: &w text\nagain: *w\n",
+        "published: no\ncomments: yes\nid: 0o17\nrating: 1_000\nratio: 1:30\n",
+        "=: value key\ntitle: t\n",
+        "title: !!str 2024\ncount: !!int '3'\nlist: !!seq [a]\n",
+        "date: 2024-01-02 10:00:00 +0100\nday: 2024-01-02\n",
+        "empty:\nnulls: [~, null]\n",
+    ],
+)
+def test_front_matter_shapes_read_as_pyyaml_reads_them(yaml_text: str) -> None:
+    assert read_front_matter(f"---\n{yaml_text}---\nBody\n").data == _constructed_by_pyyaml(
+        yaml_text
+    )
