@@ -72,6 +72,8 @@ class NavCache:
         self._drawings: dict[_Key, list[_Drawing]] = {}
         self._recording: list[tuple[Any, str]] | None = None
         self._shapes: dict[int, _NavShape] = {}
+        self._filter: UrlFilter | None = None
+        """The recording `url` filter: the cache is used only while templates call it."""
         self.drawn = 0
         """How many times the sidebar was drawn (the other pages reused a drawing)."""
 
@@ -99,7 +101,7 @@ class NavCache:
                 cache._recording.append((value, result))
             return result
 
-        env.filters["url"] = recording_url
+        env.filters["url"] = cache._filter = recording_url
         templates[0].root_render_func = cache._render_nav
         return cache
 
@@ -126,6 +128,8 @@ class NavCache:
 
     def _key(self, context: Context) -> _Key | None:
         """What the sidebar of this page depends on, or None when it may depend on more."""
+        if context.environment.filters.get("url") is not self._filter:
+            return None  # another plugin replaced the filter: calls would go unrecorded
         page, nav, base_url = context.get("page"), context.get("nav"), context.get("base_url")
         if page is None or not isinstance(nav, Navigation) or not isinstance(base_url, str):
             return None

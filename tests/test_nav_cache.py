@@ -134,3 +134,38 @@ def test_a_sidebar_template_in_custom_dir_turns_the_cache_off(tmp_path: Path) ->
     ):
         html = (tmp_path / "site" / path).read_text(encoding="utf-8")
         assert f"<nav class='mine'>{title}</nav>" in html
+
+
+HOOK = """
+from jinja2 import pass_context
+from mkdocs.plugins import event_priority
+
+
+@event_priority(-100)
+def on_env(env, config, files):
+    original = env.filters["url"]
+
+    @pass_context
+    def url(context, value):
+        return original(context, value) + "?from=" + context["page"].url
+
+    env.filters["url"] = url
+    return env
+"""
+
+
+def test_a_url_filter_replaced_after_the_cache_turns_it_off(tmp_path: Path) -> None:
+    """Another plugin's `url` filter may depend on anything of the page: nothing is reused."""
+    write_files(tmp_path / "docs", DOCS)
+    write_files(tmp_path, {"hooks.py": HOOK})
+    config_text = "site_name: Nav cache\ntheme:\n  name: material\nplugins:\n  - reeblog\n"
+    (tmp_path / "mkdocs.yml").write_text(config_text + "hooks:\n  - hooks.py\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    cache = config.plugins["reeblog"].nav_cache  # type: ignore[attr-defined]
+    assert isinstance(cache, NavCache)
+    assert cache.drawn == 0  # installed, never used
+    for path in ("2020/03/04/spring.html", "2019/01/02/day-2.html", "2019/01/03/day-3.html"):
+        html = (tmp_path / "site" / path).read_text(encoding="utf-8")
+        assert f'?from={path}"' in html
