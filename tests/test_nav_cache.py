@@ -147,7 +147,8 @@ def on_env(env, config, files):
 
     @pass_context
     def url(context, value):
-        return original(context, value) + "?from=" + context["page"].url
+        page = context.get("page")
+        return original(context, value) + "?from=" + (page.url if page else "")
 
     env.filters["url"] = url
     return env
