@@ -162,6 +162,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Each post's card excerpt (HTML with `BASE` links), kept across `serve` rebuilds."""
         self._excerpts = ExcerptCache()
         self.nav_cache: NavCache | None = None
+        self._nav_is_empty = False
+        """No entry in this build's nav: Material draws no sidebar, there is nothing to cache."""
         """Material's sidebar, drawn once for the pages that show it alike (this build's)."""
 
     # Defining on_startup keeps one plugin instance for the whole `mkdocs serve` session.
@@ -543,7 +545,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.nav_cache = (
             NavCache.install(env, get_theme_dir("material"))
-            if self.config.cache_nav and config.theme.name == "material"
+            if self.config.cache_nav and config.theme.name == "material" and not self._nav_is_empty
             else None
         )
         self._header_template = env.get_template(POST_HEADER_TEMPLATE)
@@ -768,6 +770,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             [page for page in index_pages if page is not None],
             explicit_nav=config.nav is not None,
         )
+        self._nav_is_empty = not nav.items
         link_posts([self._page(files, e.post.source.page_uri) for e in self.index], section)
         if section is not None:  # breadcrumbs of tag, category and year pages
             for uri, listing in self.listings.items():
