@@ -17,7 +17,7 @@ separated by spaces make one variant (`--option "tag_url='' category_url=''"`).
 
 Instructions are not time (a cache miss costs more than an addition, and Python's bytecode
 runs fewer instructions a second than Markdown's regular expressions): at N=1000 reeblog counts
-1.22x the floor's instructions and takes about 1.3x its time. The counts repeat, so they rank
+1.17x the floor's instructions and takes about 1.35x its time. The counts repeat, so they rank
 two versions of the plugin and split its cost; the wall times of `bench.py` give its size.
 """
 
