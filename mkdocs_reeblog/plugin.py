@@ -162,9 +162,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Each post's card excerpt (HTML with `BASE` links), kept across `serve` rebuilds."""
         self._excerpts = ExcerptCache()
         self.nav_cache: NavCache | None = None
+        """Material's sidebar, drawn once for the pages that show it alike (this build's)."""
         self._nav_is_empty = False
         """No entry in this build's nav: Material draws no sidebar, there is nothing to cache."""
-        """Material's sidebar, drawn once for the pages that show it alike (this build's)."""
 
     # Defining on_startup keeps one plugin instance for the whole `mkdocs serve` session.
     def on_startup(self, *, command: str, dirty: bool) -> None:

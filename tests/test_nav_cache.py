@@ -52,9 +52,19 @@ nav:
 """
 
 
+def build_at(root: Path, config_text: str) -> ReeblogPlugin:
+    """Write `mkdocs.yml` in `root`, build the site into `root/site`; the plugin instance."""
+    (root / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    plugin = config.plugins["reeblog"]
+    assert isinstance(plugin, ReeblogPlugin)
+    return plugin
+
+
 def build_project(root: Path, features: list[str], options: str, nav: str) -> ReeblogPlugin:
-    config_text = (
-        textwrap.dedent(f"""\
+    config_text = textwrap.dedent(f"""\
         site_name: Nav cache
         site_url: https://blog.example.org/
         repo_url: https://github.com/example/blog
@@ -68,15 +78,7 @@ def build_project(root: Path, features: list[str], options: str, nav: str) -> Re
               {options}
         not_in_nav: hidden.md
         """)
-        + nav
-    )
-    (root / "mkdocs.yml").write_text(config_text, encoding="utf-8")
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    plugin = config.plugins["reeblog"]
-    assert isinstance(plugin, ReeblogPlugin)
-    return plugin
+    return build_at(root, config_text + nav)
 
 
 def site_files(site: Path) -> dict[str, bytes]:
@@ -97,6 +99,7 @@ def test_the_cached_sidebar_gives_the_same_site_byte_for_byte(
 ) -> None:
     pages = 0
     sites = []
+    cached: NavCache | None = None
     for name, options in (("cached", ""), ("drawn", "cache_nav: false")):
         root = tmp_path / name
         write_files(root / "docs", DOCS)
@@ -123,11 +126,7 @@ def test_a_sidebar_template_in_custom_dir_turns_the_cache_off(tmp_path: Path) ->
         plugins:
           - reeblog
         """)
-    (tmp_path / "mkdocs.yml").write_text(config_text, encoding="utf-8")
-    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    assert config.plugins["reeblog"].nav_cache is None  # type: ignore[attr-defined]
+    assert build_at(tmp_path, config_text).nav_cache is None
     for title, path in (
         ("Spring", "2020/03/04/spring.html"),
         ("Summer", "mining/geology/2021/05/06/summer.html"),
@@ -160,11 +159,7 @@ def test_a_url_filter_replaced_after_the_cache_turns_it_off(tmp_path: Path) -> N
     write_files(tmp_path / "docs", DOCS)
     write_files(tmp_path, {"hooks.py": HOOK})
     config_text = "site_name: Nav cache\ntheme:\n  name: material\nplugins:\n  - reeblog\n"
-    (tmp_path / "mkdocs.yml").write_text(config_text + "hooks:\n  - hooks.py\n", encoding="utf-8")
-    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    cache = config.plugins["reeblog"].nav_cache  # type: ignore[attr-defined]
+    cache = build_at(tmp_path, config_text + "hooks:\n  - hooks.py\n").nav_cache
     assert isinstance(cache, NavCache)
     assert cache.drawn == 0  # installed, never used
     for path in ("2020/03/04/spring.html", "2019/01/02/day-2.html", "2019/01/03/day-3.html"):
