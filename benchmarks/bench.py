@@ -139,6 +139,8 @@ class Results:
     serve_size: int = 1000
     loads: list[float] = field(default_factory=list)
     """The 1-minute load average before each build: other work inflates wall times."""
+    sites: str = "on disk"
+    """Where the built sites were written."""
 
     def add(self, variant: str, size: int, measurement: Measurement) -> None:
         self.builds.setdefault((variant, size), []).append(measurement)
@@ -211,8 +213,10 @@ def compile_plugin() -> None:
     compileall.compile_dir(Path(mkdocs_reeblog.__file__).parent, quiet=1)
 
 
-def mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_env(sites: Path | None = None) -> dict[str, str]:
+    """The builds' environment; `mkdocs serve` makes its temporary site in `sites`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return env if sites is None else {**env, "TMPDIR": str(sites)}
 
 
 def measure_build(config: Path, site: Path) -> Measurement:
@@ -232,13 +236,18 @@ def measure_build(config: Path, site: Path) -> Measurement:
 
 
 def run_builds(
-    projects: Sequence[Project], variants: Sequence[Variant], runs: int, results: Results
+    projects: Sequence[Project],
+    variants: Sequence[Variant],
+    runs: int,
+    results: Results,
+    sites: Path,
 ) -> None:
-    """Every variant of every size, `runs` times, interleaved so drift hits them alike."""
+    """Every variant of every size, `runs` times, interleaved so drift hits them alike; the
+    built sites go to `sites`."""
     for project in projects:
         for run in range(runs):
             for variant in variants:
-                site = project.root / f"site-{variant.name}"
+                site = sites / f"n{project.size}-site-{variant.name}"
                 results.loads.append(os.getloadavg()[0])
                 measurement = measure_build(project.configs[variant.name], site)
                 results.add(variant.name, project.size, measurement)
@@ -286,9 +295,10 @@ def poll(
 
 
 class ServeSession:
-    """A running `mkdocs serve --livereload` on a free port, its log in a file."""
+    """A running `mkdocs serve --livereload` on a free port, its log in a file, its site in a
+    temporary folder inside `sites`."""
 
-    def __init__(self, config: Path, log: Path) -> None:
+    def __init__(self, config: Path, log: Path, sites: Path) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
         self.log = log
@@ -297,7 +307,11 @@ class ServeSession:
         )
         with log.open("wb") as out:
             self.process = subprocess.Popen(
-                command, stdout=out, stderr=out, env=mkdocs_env(), preexec_fn=_default_sigint
+                command,
+                stdout=out,
+                stderr=out,
+                env=mkdocs_env(sites),
+                preexec_fn=_default_sigint,
             )
 
     def builds_finished(self) -> int:
@@ -363,9 +377,9 @@ def page_shows(url: str, text: str) -> bool:
 
 
 @contextmanager
-def serving(config: Path, log: Path) -> Iterator[ServeSession]:
+def serving(config: Path, log: Path, sites: Path) -> Iterator[ServeSession]:
     """`mkdocs serve` for the duration of the block, after its first build."""
-    session = ServeSession(config, log)
+    session = ServeSession(config, log, sites)
     try:
         session.wait_for_build(0, FIRST_BUILD_TIMEOUT)
         index = session.base + "search/search_index.json"
@@ -375,7 +389,7 @@ def serving(config: Path, log: Path) -> Iterator[ServeSession]:
         session.stop()
 
 
-def measure_serve(project: Project, variant: Variant, edits: int) -> list[float]:
+def measure_serve(project: Project, variant: Variant, edits: int, sites: Path) -> list[float]:
     """Seconds from the edit of one post until the rebuild is done and the served page shows
     the edit (what a browser sees on its live reload), `edits` times.
 
@@ -387,7 +401,7 @@ def measure_serve(project: Project, variant: Variant, edits: int) -> list[float]
     log = project.root / f"serve-{variant.name}.log"
     times = []
     try:
-        with serving(project.configs[variant.name], log) as session:
+        with serving(project.configs[variant.name], log, sites) as session:
             url = page_location(session, post.title)
             done = session.wait_quiet(1)
             for edit in range(edits):
@@ -403,10 +417,10 @@ def measure_serve(project: Project, variant: Variant, edits: int) -> list[float]
     return times
 
 
-def run_serve(project: Project, edits: int, results: Results) -> None:
+def run_serve(project: Project, edits: int, results: Results, sites: Path) -> None:
     for variant in (FLOOR, REEBLOG):
         try:
-            times = measure_serve(project, variant, edits)
+            times = measure_serve(project, variant, edits, sites)
         except (RuntimeError, TimeoutError) as exc:
             print(f"serve N={project.size} {variant.name}: not measured: {exc}")
             continue
@@ -514,7 +528,8 @@ def render_report(
         f"Material {_version('mkdocs-material')}, mkdocs-reeblog {_version('mkdocs-reeblog')}. "
         f"Load average before the builds: {_load(results.loads)}. "
         f"Medians of {runs} run(s); each build is `python -m mkdocs build -q` in its own "
-        "process (wall time, user + sys CPU time, max RSS). Generated by `benchmarks/bench.py`.",
+        "process (wall time, user + sys CPU time, max RSS), its site written "
+        f"{results.sites}. Generated by `benchmarks/bench.py`.",
         "",
         *(f"- `{v.name}`: {v.description}" for v in variants),
         "",
@@ -605,6 +620,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-plot", action="store_true", help="skip the PNG plot")
     parser.add_argument("--no-material", action="store_true", help="skip Material's blog plugin")
+    parser.add_argument(
+        "--sites",
+        choices=("memory", "disk"),
+        default="memory",
+        help="where built sites go: a tmpfs folder (default; disk when there is none) or the "
+        "work folder's disk",
+    )
     args = parser.parse_args(argv)
     if args.runs < 1 or min(args.n) < 1:
         parser.error("--runs and --n must be positive")
@@ -619,6 +641,31 @@ def select_variants(skip_material: bool) -> list[Variant]:
         return [*variants, MATERIAL_BLOG]
     print("Material's blog/tags plugins cannot be imported: material-blog is not measured")
     return variants
+
+
+MEMORY_FOLDER = Path("/dev/shm")
+"""A tmpfs on Linux; the benchmark makes a folder of its own inside."""
+
+
+@contextmanager
+def sites_folder(where: str, work: Path) -> Iterator[tuple[Path, str]]:
+    """Where the builds write their sites, and how the report names it.
+
+    In memory by default: MkDocs deletes and writes a whole site on every build, and on some
+    disks (ext4 without a journal, as on this project's benchmark machine) creating files
+    just after thousands were deleted costs more with each one deleted (the allocator skips
+    recently freed inodes), a cost of the disk's recent history rather than of the build.
+    """
+    if where == "memory" and MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK):
+        temp = Path(tempfile.mkdtemp(prefix="reeblog-bench-sites-", dir=MEMORY_FOLDER))
+        try:
+            yield temp, f"in memory (tmpfs, `{MEMORY_FOLDER}`)"
+        finally:
+            shutil.rmtree(temp, ignore_errors=True)
+        return
+    if where == "memory":
+        print(f"{MEMORY_FOLDER} is not a writable folder: the sites are written to disk")
+    yield work, "on disk (the work folder)"
 
 
 @contextmanager
@@ -642,15 +689,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = sorted(set(args.n))
     results = Results(serve_size=args.serve_n)
     compile_plugin()
-    with work_folder(args.work) as work:
+    with work_folder(args.work) as work, sites_folder(args.sites, work) as (sites, place):
+        results.sites = place
         projects = [prepare_project(work, size, variants) for size in sizes]
-        run_builds(projects, variants, args.runs, results)
+        run_builds(projects, variants, args.runs, results, sites)
         if not args.no_serve:
             known = {p.size: p for p in projects}
             serve_project = known.get(args.serve_n) or prepare_project(
                 work, args.serve_n, [FLOOR, REEBLOG]
             )
-            run_serve(serve_project, args.runs, results)
+            run_serve(serve_project, args.runs, results, sites)
     args.out.mkdir(parents=True, exist_ok=True)
     plot = None
     if not args.no_plot and write_plot(results, variants, sizes, args.out / "build-time.png"):

@@ -27,10 +27,11 @@ def _rows(table: str) -> dict[str, list[str]]:
     return rows
 
 
-def test_bench_smoke_run_writes_a_table(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sites", ["memory", "disk"])
+def test_bench_smoke_run_writes_a_table(tmp_path: Path, sites: str) -> None:
     out = tmp_path / "results"
     command = [sys.executable, str(BENCH), "--n", "20", "--runs", "1", "--no-serve", "--no-plot"]
-    command += ["--out", str(out), "--work", str(tmp_path / "work")]
+    command += ["--out", str(out), "--work", str(tmp_path / "work"), "--sites", sites]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         command, capture_output=True, text=True, env=env, timeout=300, check=False
@@ -44,6 +45,11 @@ def test_bench_smoke_run_writes_a_table(tmp_path: Path) -> None:
         assert wall > 0 and cpu > 0 and rss > 0, rows[name]
     assert rows["floor"][5] == "1.00x"
     assert not (out / "build-time.png").exists()
+    # The built sites are in a tmpfs folder (removed afterwards), or beside the posts.
+    on_disk = (tmp_path / "work" / "n20-site-reeblog" / "index.html").is_file()
+    in_memory = Path("/dev/shm").is_dir()
+    assert on_disk == (sites == "disk" or not in_memory)
+    assert ("written in memory" in table) == (not on_disk), table
     posts = sorted((tmp_path / "work" / "n20" / "jekyll" / "docs" / "_posts").glob("*.md"))
     assert len(posts) == 20
     assert posts[0].name.startswith("2015-01-01-")
