@@ -8,6 +8,7 @@ its own `python -m mkdocs build` subprocess, interleaved, `--runs` times (median
 - material-blog: Material's blog and tags plugins on the same posts (`docs/blog/posts/`),
   when they can be imported.
 
+Sites are written to a tmpfs folder (`--sites disk`: beside the posts; see `sites_folder`).
 It records wall time, CPU time (user + sys) and peak memory (max RSS) of each build, times
 `mkdocs serve`'s rebuild after one post of `--serve-n` is edited (floor and reeblog), prints
 PASS/FAIL for the targets (ratios to the floor of the same run; it does not fail), and writes
