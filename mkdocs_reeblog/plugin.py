@@ -40,6 +40,7 @@ from mkdocs_reeblog.kramdown import (
 )
 from mkdocs_reeblog.links import SiteLinks
 from mkdocs_reeblog.liquid import LiquidRenderer, has_liquid
+from mkdocs_reeblog.listing_page import ListingConversion, ListingPage
 from mkdocs_reeblog.listings import (
     MARKER,
     Listing,
@@ -142,6 +143,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.listings: dict[str, Listing] = {}
         """Listing pages by the `src_uri` of the page that shows them."""
         self.term_urls: dict[tuple[str, str], str] = {}
+        self.listing_conversion = ListingConversion(MARKER + "\n", MARKER)
+        """The generated listing pages' Markdown, converted once a build (`listing_page.py`)."""
         self.taxonomies: list[Taxonomy] = []
         self.feeds: list[PlannedFeed] = []
         self.post_html: dict[str, str] = {}
@@ -389,12 +392,15 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Generate the listing pages; pages the user wrote win (and show the listing)."""
         self.term_urls = {}
         self.listings = {}
+        self.listing_conversion = ListingConversion(MARKER + "\n", MARKER)
         for listing in listings:
             if listing.term is not None and listing.number == 1:
                 for spelling in listing.term.spellings:
                     self.term_urls[(listing.kind, spelling)] = listing.dest.url
             # Out of the automatic nav: on_nav gathers the index pages in one section.
             file = self._generate(files, config, listing.dest, MARKER + "\n")
+            if file is not None:  # its page (MkDocs makes one for a page in an explicit nav)
+                ListingPage(file, config, self.listing_conversion)
             owner = file or self._by_dest[listing.dest.dest_uri]
             self.listings[owner.src_uri] = listing
 

@@ -1,0 +1,93 @@
+"""Generated listing pages share one Markdown conversion a build: the same site as without it."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_reeblog.plugin import ReeblogPlugin
+from tests.conftest import write_files
+
+POSTS: dict[str, str | bytes] = {
+    f"_posts/2021-03-{day:02d}-day-{day}.md": (
+        f"---\ntitle: Day {day}\ntags: [Japan, Tag {day % 3}]\ncategories: [mining]\n---\n\n"
+        f"Text of day {day}.\n\n## A heading\n\nMore.\n"
+    )
+    for day in range(1, 13)
+}
+
+CONFIG = """\
+site_name: Test Blog
+site_url: https://blog.example.org/
+theme:
+  name: material
+plugins:
+  - search
+  - reeblog:
+      paginate: 2
+      archive_paginate: 2
+"""
+
+# Another plugin changes the listing pages' Markdown (a blank line more: the same HTML), so
+# that each of them is converted in full.
+EVERY_PAGE_CONVERTED = """\
+def on_page_markdown(markdown, page, config, files):
+    return markdown + "\\n"
+"""
+
+
+def build_at(root: Path, config_text: str, files: dict[str, str | bytes]) -> ReeblogPlugin:
+    """Write the project in `root`, build it into `root/site`; the plugin instance."""
+    write_files(root, {"mkdocs.yml": config_text, **files})
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    plugin = config.plugins["reeblog"]
+    assert isinstance(plugin, ReeblogPlugin)
+    return plugin
+
+
+def _same_tree(left: Path, right: Path) -> list[str]:
+    """Files that differ or exist on one side only (recursively)."""
+    comparison = filecmp.dircmp(left, right)
+    found = comparison.left_only + comparison.right_only + comparison.diff_files
+    found += comparison.funny_files
+    for name in comparison.common_dirs:
+        found += [f"{name}/{path}" for path in _same_tree(left / name, right / name)]
+    return found
+
+
+def test_listing_pages_share_one_conversion_and_build_the_same_site(tmp_path: Path) -> None:
+    shared = build_at(tmp_path / "shared", CONFIG, {f"docs/{k}": v for k, v in POSTS.items()})
+    assert len(shared.listings) > 10, shared.listings.keys()
+    # One page converted in full, every other generated listing page took its result.
+    assert shared.listing_conversion.shared == len(shared.listings) - 1
+
+    hook = {"hooks/blank_line.py": EVERY_PAGE_CONVERTED}
+    files = {f"docs/{k}": v for k, v in POSTS.items()} | hook
+    converted = build_at(
+        tmp_path / "converted", CONFIG + "hooks:\n  - hooks/blank_line.py\n", files
+    )
+    assert converted.listing_conversion.shared == 0
+    assert _same_tree(tmp_path / "shared" / "site", tmp_path / "converted" / "site") == []
+    page = tmp_path / "shared" / "site" / "tag" / "japan" / "page2" / "index.html"
+    assert "Day 10" in page.read_text(encoding="utf-8")  # newest first, two a page
+
+
+def test_markdown_that_adds_to_every_page_is_converted_on_each(tmp_path: Path) -> None:
+    files = {f"docs/{k}": v for k, v in POSTS.items()}
+    files["snippets/appendix.md"] = "Appended on every page.\n"
+    config = CONFIG + (
+        "markdown_extensions:\n"
+        "  - pymdownx.snippets:\n"
+        f"      base_path: [{tmp_path / 'snippets'}]\n"
+        "      auto_append: [appendix.md]\n"
+    )
+    plugin = build_at(tmp_path, config, files)
+    assert plugin.listing_conversion.shared == 0
+    site = tmp_path / "site"
+    for page in ("index.html", "page2/index.html", "tag/japan/index.html", "tags/index.html"):
+        assert "Appended on every page." in (site / page).read_text(encoding="utf-8"), page
