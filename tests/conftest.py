@@ -15,6 +15,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from mkdocs_reeblog.plugin import ReeblogPlugin
+
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("REEBLOG_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seed" / "000_873dc41b31666417.txt"
@@ -71,6 +73,17 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False) -> boo
     finally:
         config.plugins.on_shutdown()
     return True
+
+
+def build_at(root: Path, config_text: str) -> ReeblogPlugin:
+    """Write `mkdocs.yml` in `root`, build the site into `root/site`; the plugin instance."""
+    (root / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    plugin = config.plugins["reeblog"]
+    assert isinstance(plugin, ReeblogPlugin)
+    return plugin
 
 
 @pytest.fixture

@@ -5,11 +5,8 @@ from __future__ import annotations
 import filecmp
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-
 from mkdocs_reeblog.plugin import ReeblogPlugin
-from tests.conftest import write_files
+from tests.conftest import build_at, write_files
 
 POSTS: dict[str, str | bytes] = {
     f"_posts/2021-03-{day:02d}-day-{day}.md": (
@@ -39,15 +36,10 @@ def on_page_markdown(markdown, page, config, files):
 """
 
 
-def build_at(root: Path, config_text: str, files: dict[str, str | bytes]) -> ReeblogPlugin:
-    """Write the project in `root`, build it into `root/site`; the plugin instance."""
-    write_files(root, {"mkdocs.yml": config_text, **files})
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    plugin = config.plugins["reeblog"]
-    assert isinstance(plugin, ReeblogPlugin)
-    return plugin
+def build_with(root: Path, config_text: str, files: dict[str, str | bytes]) -> ReeblogPlugin:
+    """Write `files` in `root` and build it; the plugin instance."""
+    write_files(root, files)
+    return build_at(root, config_text)
 
 
 def _same_tree(left: Path, right: Path) -> list[str]:
@@ -61,14 +53,14 @@ def _same_tree(left: Path, right: Path) -> list[str]:
 
 
 def test_listing_pages_share_one_conversion_and_build_the_same_site(tmp_path: Path) -> None:
-    shared = build_at(tmp_path / "shared", CONFIG, {f"docs/{k}": v for k, v in POSTS.items()})
+    shared = build_with(tmp_path / "shared", CONFIG, {f"docs/{k}": v for k, v in POSTS.items()})
     assert len(shared.listings) > 10, shared.listings.keys()
     # One page converted in full, every other generated listing page took its result.
     assert shared.listing_conversion.shared == len(shared.listings) - 1
 
     hook = {"hooks/blank_line.py": EVERY_PAGE_CONVERTED}
     files = {f"docs/{k}": v for k, v in POSTS.items()} | hook
-    converted = build_at(
+    converted = build_with(
         tmp_path / "converted", CONFIG + "hooks:\n  - hooks/blank_line.py\n", files
     )
     assert converted.listing_conversion.shared == 0
@@ -86,7 +78,7 @@ def test_markdown_that_adds_to_every_page_is_converted_on_each(tmp_path: Path) -
         f"      base_path: [{tmp_path / 'snippets'}]\n"
         "      auto_append: [appendix.md]\n"
     )
-    plugin = build_at(tmp_path, config, files)
+    plugin = build_with(tmp_path, config, files)
     assert plugin.listing_conversion.shared == 0
     site = tmp_path / "site"
     for page in ("index.html", "page2/index.html", "tag/japan/index.html", "tags/index.html"):

@@ -6,12 +6,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.plugin import ReeblogPlugin
-from tests.conftest import write_files
+from tests.conftest import build_at, write_files
 
 
 def post(title: str, extra: str = "") -> str:
@@ -50,17 +48,6 @@ nav:
   - Tags: tags.md
   - Source: https://example.org/source/
 """
-
-
-def build_at(root: Path, config_text: str) -> ReeblogPlugin:
-    """Write `mkdocs.yml` in `root`, build the site into `root/site`; the plugin instance."""
-    (root / "mkdocs.yml").write_text(config_text, encoding="utf-8")
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    plugin = config.plugins["reeblog"]
-    assert isinstance(plugin, ReeblogPlugin)
-    return plugin
 
 
 def build_project(root: Path, features: list[str], options: str, nav: str) -> ReeblogPlugin:
