@@ -29,7 +29,7 @@ _TOC = re.compile(
 
 def convert_toc_marker(markdown: str) -> str:
     """Replace kramdown's `* TOC` + `{:toc}` by Python-Markdown's `[TOC]`."""
-    if "toc" not in markdown:
+    if "{:" not in markdown or "toc" not in markdown:  # "stockpile" has a "toc" too
         return markdown
     return _TOC.sub("[TOC]", markdown)
 

@@ -150,6 +150,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.post_html: dict[str, str] = {}
         """The HTML of the posts that feeds show in full."""
         self.full_text_posts: set[str] = set()
+        self._sitemap_dates: dict[datetime, str] = {}
+        """`_sitemap_date` of each post's date, for this build."""
         self._by_dest: dict[str, File] = {}
         self._owners: dict[str, Problem] = {}
         """What asked for each generated file, when it came from a post."""
@@ -194,6 +196,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             )
         except DateError as exc:
             raise PluginError(f"reeblog: {exc}") from exc
+        self._sitemap_dates = {}  # they depend on the build's time
         for key in ("permalink", "redirect_from_permalink"):
             try:
                 check_permalink(self.config[key] or "date")
@@ -472,8 +475,12 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _sitemap_date(self, moment: datetime) -> str:
         """A `page.update_date` MkDocs can use: between 1970 and the build (MkDocs stamps the
         sitemap's gzip file with the newest one, which must fit in 32 bits)."""
-        earliest = datetime(1970, 1, 2, tzinfo=timezone.utc)
-        return min(max(moment, earliest), self.settings.now).strftime("%Y-%m-%d")
+        found = self._sitemap_dates.get(moment)
+        if found is None:
+            earliest = datetime(1970, 1, 2, tzinfo=timezone.utc)
+            found = min(max(moment, earliest), self.settings.now).strftime("%Y-%m-%d")
+            self._sitemap_dates[moment] = found
+        return found
 
     def _liquid(self, entry: PublishedPost, markdown: str) -> str:
         """The post's body after Liquid, as Jekyll renders it before Markdown.
