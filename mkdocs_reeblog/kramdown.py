@@ -9,7 +9,7 @@ Heading ids are kramdown-parser-gfm's (GitHub style: `Rare Earths & Magnets` ->
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from pymdownx.slugs import slugify as pymdownx_slugify
@@ -18,6 +18,8 @@ __all__ = [
     "KramdownSlugger",
     "add_kramdown_extensions",
     "convert_toc_marker",
+    "enabled_extensions",
+    "used_extensions",
 ]
 
 
@@ -66,11 +68,18 @@ _USES: dict[str, Callable[[str], bool]] = {
 }
 
 
-def used_extensions(bodies: Iterable[str]) -> list[str]:
-    """The kramdown-equivalent extensions that some post needs (each costs every page a little)."""
-    wanted = set(_USES)
+def enabled_extensions(extensions: Iterable[Any]) -> set[str]:
+    """The names of configured Markdown extensions, short (`toc`) and as written."""
+    names = {name if isinstance(name, str) else type(name).__name__ for name in extensions}
+    return names | {name.removeprefix("markdown.extensions.") for name in names}
+
+
+def used_extensions(bodies: Iterable[str], enabled: Collection[str] = ()) -> list[str]:
+    """The kramdown-equivalent extensions that some post needs (each costs every page a little),
+    but for those `enabled` already (the posts are not searched for their syntax)."""
+    wanted = {name for name in _USES if name not in enabled}
     found: list[str] = []
-    for body in bodies:
+    for body in bodies if wanted else ():
         for name in [name for name in wanted if _USES[name](body)]:
             wanted.discard(name)
             found.append(name)
@@ -87,9 +96,9 @@ def add_kramdown_extensions(
 ) -> None:
     """Enable the `needed` kramdown equivalents in an MkDocs configuration (in place), and the
     kramdown heading ids; a `toc` the user configured with a `slugify` of their own keeps it."""
-    names = {name if isinstance(name, str) else type(name).__name__ for name in extensions}
+    enabled = enabled_extensions(extensions)
     for name in (*needed, "toc"):
-        if name not in names and f"markdown.extensions.{name}" not in names:
+        if name not in enabled:
             extensions.append(name)
     toc = extension_configs.setdefault("toc", {})
     toc.setdefault("slugify", slugger)

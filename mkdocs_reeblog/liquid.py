@@ -45,7 +45,7 @@ class LiquidSetup:
 
 def has_liquid(source: str) -> bool:
     """Whether Jekyll would run Liquid on this body."""
-    return "{{" in source or "{%" in source
+    return "{" in source and ("{{" in source or "{%" in source)  # most posts have no "{"
 
 
 class LiquidRenderer:

@@ -36,6 +36,7 @@ from mkdocs_reeblog.kramdown import (
     KramdownSlugger,
     add_kramdown_extensions,
     convert_toc_marker,
+    enabled_extensions,
     used_extensions,
 )
 from mkdocs_reeblog.links import SiteLinks
@@ -260,7 +261,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             )
             listings, term_warnings = self._plan_listings(config)
         if self.config.kramdown:
-            needed = used_extensions(entry.post.body for entry in self.index)
+            enabled = enabled_extensions(config.markdown_extensions)
+            needed = used_extensions((entry.post.body for entry in self.index), enabled)
             add_kramdown_extensions(
                 config.markdown_extensions, config.mdx_configs, self.slugger, needed
             )
