@@ -21,15 +21,13 @@ __all__ = ["ListingConversion", "ListingPage"]
 class ListingConversion:
     """What converting the listing pages' Markdown gave, shared by the pages of one build."""
 
-    def __init__(self, markdown: str, html: str) -> None:
+    def __init__(self, markdown: str) -> None:
         self.markdown = markdown
-        """The Markdown of every generated listing page."""
-        self.html = html
-        """What it must convert to, for the result to be shared: the marker itself."""
-        self.checked = False
-        """Whether a page was converted in full (and its result compared with `html`)."""
-        self.shareable = False
-        """Whether the other listing pages may take the result."""
+        """The Markdown of every generated listing page (an HTML comment: the listing marker)."""
+        self.html = markdown.strip()
+        """What it must convert to, for the result to be shared: the comment itself."""
+        self.shareable: bool | None = None
+        """Whether the other listing pages may take the result (None: no page converted yet)."""
         self.shared = 0
         """How many pages took it (for tests)."""
 
@@ -43,20 +41,16 @@ class ListingPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         conversion = self.conversion
-        if self.markdown != conversion.markdown:  # another plugin changed it: convert it
+        # Converted as MkDocs does: Markdown another plugin changed, the first listing page,
+        # and every one when the first gave more than the comment.
+        if self.markdown != conversion.markdown or not conversion.shareable:
             super().render(config, files)
-            return
-        if not conversion.checked:
-            super().render(config, files)
-            conversion.checked = True
-            conversion.shareable = (
-                self.content == conversion.html
-                and not self.present_anchor_ids
-                and not self.links_to_anchors
-            )
-            return
-        if not conversion.shareable:
-            super().render(config, files)
+            if self.markdown == conversion.markdown and conversion.shareable is None:
+                conversion.shareable = (
+                    self.content == conversion.html
+                    and not self.present_anchor_ids
+                    and not self.links_to_anchors
+                )
             return
         self.content = conversion.html
         self.toc = get_toc([])

@@ -14,6 +14,7 @@ from mkdocs_reeblog.taxonomy import Taxonomy, Term, years
 from mkdocs_reeblog.urls import Destination, destination
 
 __all__ = [
+    "LISTING_MARKDOWN",
     "MARKER",
     "Listing",
     "ListingOptions",
@@ -27,6 +28,8 @@ _PAGE_NAMES = {"blog": "blog index", "tags": "tag index", "categories": "categor
 
 MARKER = "<!-- reeblog:posts -->"
 """Written in a page, it is replaced by that page's listing (or the newest posts)."""
+LISTING_MARKDOWN = MARKER + "\n"
+"""The Markdown of every generated listing page."""
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ from mkdocs_reeblog.links import SiteLinks
 from mkdocs_reeblog.liquid import LiquidRenderer, has_liquid
 from mkdocs_reeblog.listing_page import ListingConversion, ListingPage
 from mkdocs_reeblog.listings import (
+    LISTING_MARKDOWN,
     MARKER,
     Listing,
     plan_listings,
@@ -144,7 +145,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.listings: dict[str, Listing] = {}
         """Listing pages by the `src_uri` of the page that shows them."""
         self.term_urls: dict[tuple[str, str], str] = {}
-        self.listing_conversion = ListingConversion(MARKER + "\n", MARKER)
+        self.listing_conversion = ListingConversion(LISTING_MARKDOWN)
         """The generated listing pages' Markdown, converted once a build (`listing_page.py`)."""
         self.taxonomies: list[Taxonomy] = []
         self.feeds: list[PlannedFeed] = []
@@ -397,13 +398,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Generate the listing pages; pages the user wrote win (and show the listing)."""
         self.term_urls = {}
         self.listings = {}
-        self.listing_conversion = ListingConversion(MARKER + "\n", MARKER)
+        self.listing_conversion = ListingConversion(LISTING_MARKDOWN)
         for listing in listings:
             if listing.term is not None and listing.number == 1:
                 for spelling in listing.term.spellings:
                     self.term_urls[(listing.kind, spelling)] = listing.dest.url
             # Out of the automatic nav: on_nav gathers the index pages in one section.
-            file = self._generate(files, config, listing.dest, MARKER + "\n")
+            file = self._generate(files, config, listing.dest, LISTING_MARKDOWN)
             if file is not None:  # its page (MkDocs makes one for a page in an explicit nav)
                 ListingPage(file, config, self.listing_conversion)
             owner = file or self._by_dest[listing.dest.dest_uri]
