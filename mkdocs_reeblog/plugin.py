@@ -54,6 +54,7 @@ from mkdocs_reeblog.listings import (
 from mkdocs_reeblog.meta import page_meta
 from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
+from mkdocs_reeblog.post_page import PostConversion, PostPage
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
 from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.reader import PostReader
@@ -147,6 +148,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.term_urls: dict[tuple[str, str], str] = {}
         self.listing_conversion = ListingConversion(LISTING_MARKDOWN)
         """The generated listing pages' Markdown, converted once a build (`listing_page.py`)."""
+        self.post_conversion = PostConversion()
+        """The Markdown converter the posts of a build share (`post_page.py`)."""
         self.taxonomies: list[Taxonomy] = []
         self.feeds: list[PlannedFeed] = []
         self.post_html: dict[str, str] = {}
@@ -232,6 +235,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         posts: list[Post] = []
         problems: list[Problem] = []
         post_files: dict[str, File] = {}
+        self.post_conversion = PostConversion()
         for file in list(files):
             if is_jekyll_only(file.src_uri, self.config.includes_dir):
                 files.remove(file)
@@ -284,6 +288,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 files.append(file)
             _place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
+            if file.page is None:
+                PostPage(file, config, self.post_conversion)
         self._by_dest = {f.dest_uri: f for f in files}
         self._owners = {}
         self._add_listings(files, config, listings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 import logging
 import os
 import shutil
@@ -73,6 +74,22 @@ def run_build(config_file: Path, site_dir: Path, *, strict: bool = False) -> boo
     finally:
         config.plugins.on_shutdown()
     return True
+
+
+def differing_files(left: Path, right: Path) -> list[str]:
+    """Files of two folders that differ or exist on one side only (recursively)."""
+    comparison = filecmp.dircmp(left, right)
+    found = comparison.left_only + comparison.right_only + comparison.diff_files
+    found += comparison.funny_files
+    for name in comparison.common_dirs:
+        found += [f"{name}/{path}" for path in differing_files(left / name, right / name)]
+    return found
+
+
+def write_and_build(root: Path, config_text: str, files: dict[str, str | bytes]) -> ReeblogPlugin:
+    """Write `files` in `root` and build it (`build_at`); the plugin instance."""
+    write_files(root, files)
+    return build_at(root, config_text)
 
 
 def build_at(root: Path, config_text: str) -> ReeblogPlugin:

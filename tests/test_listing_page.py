@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import filecmp
 from pathlib import Path
 
-from mkdocs_reeblog.plugin import ReeblogPlugin
-from tests.conftest import build_at, write_files
+from tests.conftest import differing_files, write_and_build
 
 POSTS: dict[str, str | bytes] = {
     f"_posts/2021-03-{day:02d}-day-{day}.md": (
@@ -36,35 +34,21 @@ def on_page_markdown(markdown, page, config, files):
 """
 
 
-def build_with(root: Path, config_text: str, files: dict[str, str | bytes]) -> ReeblogPlugin:
-    """Write `files` in `root` and build it; the plugin instance."""
-    write_files(root, files)
-    return build_at(root, config_text)
-
-
-def _same_tree(left: Path, right: Path) -> list[str]:
-    """Files that differ or exist on one side only (recursively)."""
-    comparison = filecmp.dircmp(left, right)
-    found = comparison.left_only + comparison.right_only + comparison.diff_files
-    found += comparison.funny_files
-    for name in comparison.common_dirs:
-        found += [f"{name}/{path}" for path in _same_tree(left / name, right / name)]
-    return found
-
-
 def test_listing_pages_share_one_conversion_and_build_the_same_site(tmp_path: Path) -> None:
-    shared = build_with(tmp_path / "shared", CONFIG, {f"docs/{k}": v for k, v in POSTS.items()})
+    shared = write_and_build(
+        tmp_path / "shared", CONFIG, {f"docs/{k}": v for k, v in POSTS.items()}
+    )
     assert len(shared.listings) > 10, shared.listings.keys()
     # One page converted in full, every other generated listing page took its result.
     assert shared.listing_conversion.shared == len(shared.listings) - 1
 
     hook = {"hooks/blank_line.py": EVERY_PAGE_CONVERTED}
     files = {f"docs/{k}": v for k, v in POSTS.items()} | hook
-    converted = build_with(
+    converted = write_and_build(
         tmp_path / "converted", CONFIG + "hooks:\n  - hooks/blank_line.py\n", files
     )
     assert converted.listing_conversion.shared == 0
-    assert _same_tree(tmp_path / "shared" / "site", tmp_path / "converted" / "site") == []
+    assert differing_files(tmp_path / "shared" / "site", tmp_path / "converted" / "site") == []
     page = tmp_path / "shared" / "site" / "tag" / "japan" / "page2" / "index.html"
     assert "Day 10" in page.read_text(encoding="utf-8")  # newest first, two a page
 
@@ -78,7 +62,7 @@ def test_markdown_that_adds_to_every_page_is_converted_on_each(tmp_path: Path) -
         f"      base_path: [{tmp_path / 'snippets'}]\n"
         "      auto_append: [appendix.md]\n"
     )
-    plugin = build_with(tmp_path, config, files)
+    plugin = write_and_build(tmp_path, config, files)
     assert plugin.listing_conversion.shared == 0
     site = tmp_path / "site"
     for page in ("index.html", "page2/index.html", "tag/japan/index.html", "tags/index.html"):
