@@ -86,6 +86,11 @@ class ReeblogConfig(base.Config):
     and listing pages, which are not in the nav) instead of once per page. It is left off by
     itself when `custom_dir` overrides one of the sidebar's templates; `false` turns it off."""
 
+    share_converter = c.Type(bool, default=True)
+    """Convert the posts with one Markdown converter, reset between posts, instead of a new one
+    for each (MkDocs' way). It is left off by itself when MkDocs' `Page.render` is not the one
+    the plugin follows, or when an extension is not one known to reset; `false` turns it off."""
+
     blog_title = c.Optional(c.Type(str))
     """Heading of the blog index (default: the site's name on the home page, else `Blog`)."""
 

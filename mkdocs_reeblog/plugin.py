@@ -288,7 +288,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 files.append(file)
             _place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
-            if file.page is None:
+            if file.page is None and self.config.share_converter:
                 PostPage(file, config, self.post_conversion)
         self._by_dest = {f.dest_uri: f for f in files}
         self._owners = {}

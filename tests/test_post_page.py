@@ -99,13 +99,13 @@ def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
 
 
 def test_posts_share_a_converter_and_build_the_same_site(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     shared = write_and_build(tmp_path / "shared", CONFIG, _posts())
     shared_warnings = _warnings(caplog)
     assert shared.post_conversion.shared == len(shared.index) - 1 == 7
-    monkeypatch.setattr(post_page, "follows_mkdocs", lambda: False)
-    apart = write_and_build(tmp_path / "apart", CONFIG, _posts())
+    off = CONFIG.replace("  - reeblog\n", "  - reeblog:\n      share_converter: false\n")
+    apart = write_and_build(tmp_path / "apart", off, _posts())
     assert apart.post_conversion.shared == 0
     assert _warnings(caplog) == shared_warnings
     assert any("missing.md" in message for message in shared_warnings), shared_warnings
@@ -114,6 +114,15 @@ def test_posts_share_a_converter_and_build_the_same_site(
     assert 'id="intro"' in second and 'id="intro_1"' not in second
     assert "<abbr" not in second  # the first post's abbreviation stays there
     assert 'href="../01/first.html"' in second
+
+
+def test_an_mkdocs_whose_render_is_not_followed_gets_a_converter_per_post(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(post_page, "follows_mkdocs", lambda: False)
+    plugin = write_and_build(tmp_path, CONFIG, _posts())
+    assert plugin.post_conversion.shared == 0
+    assert len(plugin.index) == 8
 
 
 def test_an_extension_not_known_to_reset_gets_a_converter_per_post(tmp_path: Path) -> None:
