@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import html
 import importlib
 import importlib.metadata
 import json
@@ -39,7 +40,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import astuple, dataclass, field
 from datetime import datetime, timezone
 from functools import partial
@@ -124,9 +125,9 @@ class Project:
     posts: list[GeneratedPost]
     configs: dict[str, Path] = field(default_factory=dict)
 
-    def post_path(self, variant: Variant, post: GeneratedPost) -> Path:
-        """Where `post` is in the `docs/` of `variant`."""
-        docs = self.configs[variant.name].parent / "docs"
+    def post_path(self, variant: Variant, post: GeneratedPost, config: Path | None = None) -> Path:
+        """Where `post` is in the `docs/` of `variant` (beside `config`, default its own)."""
+        docs = (config or self.configs[variant.name]).parent / "docs"
         folder = "_posts" if variant.layout == "jekyll" else "blog/posts"
         return docs / folder / post.filename
 
@@ -367,7 +368,7 @@ def page_location(session: ServeSession, title: str) -> str:
     if text is None:
         raise RuntimeError("the served site has no search/search_index.json")
     for doc in json.loads(text)["docs"]:
-        if doc.get("title") == title and "#" not in doc["location"]:
+        if html.unescape(doc.get("title", "")) == title and "#" not in doc["location"]:
             return session.base + quote(doc["location"], safe="/%")
     raise RuntimeError(f"no page titled {title!r} in the search index")
 
@@ -390,44 +391,75 @@ def serving(config: Path, log: Path, sites: Path) -> Iterator[ServeSession]:
         session.stop()
 
 
-def measure_serve(project: Project, variant: Variant, edits: int, sites: Path) -> list[float]:
-    """Seconds from the edit of one post until the rebuild is done and the served page shows
-    the edit (what a browser sees on its live reload), `edits` times.
+@dataclass
+class EditedSite:
+    """A served copy of one variant's site and the post edited in it, round after round."""
 
-    The server's log tells when a build ends; the page is then fetched over HTTP. Polling the
-    page during the build would slow the server's build down (they share its GIL)."""
+    variant: Variant
+    session: ServeSession
+    url: str
+    path: Path
+    original: str
+    done: int
+    times: list[float] = field(default_factory=list)
+
+    def measure(self, edit: int) -> None:
+        """Edit the post; the seconds until the rebuild is done and the served page shows the
+        edit (what a browser sees on its live reload).
+
+        The server's log tells when a build ends; the page is then fetched over HTTP. Polling
+        the page during the build would slow the server's build down (they share its GIL)."""
+        marker = f"benchedit{edit}x{time.time_ns()}"
+        self.path.write_text(f"{self.original}\nEdited for the benchmark: {marker}.\n", "utf-8")
+        start = time.perf_counter()
+        self.done = self.session.wait_for_build(self.done, REBUILD_TIMEOUT)
+        poll(partial(page_shows, self.url, marker), REBUILD_TIMEOUT, "the edited page", 0.25)
+        self.times.append(time.perf_counter() - start)
+        self.done = self.session.wait_quiet(self.done)
+
+
+@contextmanager
+def edited_site(project: Project, variant: Variant, sites: Path) -> Iterator[EditedSite]:
+    """`mkdocs serve` of a copy of `variant`'s folder (an edit there rebuilds this site only),
+    after its first build; the copy is removed at the end."""
+    config = project.configs[variant.name]
+    copy = project.root / f"serve-{variant.name}"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(config.parent / "docs", copy / "docs")
+    shutil.copy(config, copy / config.name)
     post = project.posts[len(project.posts) // 2]
-    path = project.post_path(variant, post)
-    original = path.read_text(encoding="utf-8")
-    log = project.root / f"serve-{variant.name}.log"
-    times = []
+    path = project.post_path(variant, post, copy / config.name)
     try:
-        with serving(project.configs[variant.name], log, sites) as session:
+        with serving(copy / config.name, copy / "serve.log", sites) as session:
             url = page_location(session, post.title)
             done = session.wait_quiet(1)
-            for edit in range(edits):
-                marker = f"benchedit{edit}x{time.time_ns()}"
-                path.write_text(f"{original}\nEdited for the benchmark: {marker}.\n", "utf-8")
-                start = time.perf_counter()
-                done = session.wait_for_build(done, REBUILD_TIMEOUT)
-                poll(partial(page_shows, url, marker), REBUILD_TIMEOUT, "the edited page", 0.25)
-                times.append(time.perf_counter() - start)
-                done = session.wait_quiet(done)
+            yield EditedSite(variant, session, url, path, path.read_text("utf-8"), done)
     finally:
-        path.write_text(original, encoding="utf-8")
-    return times
+        shutil.rmtree(copy / "docs", ignore_errors=True)
 
 
 def run_serve(project: Project, edits: int, results: Results, sites: Path) -> None:
-    for variant in (FLOOR, REEBLOG):
-        try:
-            times = measure_serve(project, variant, edits, sites)
-        except (RuntimeError, TimeoutError) as exc:
-            print(f"serve N={project.size} {variant.name}: not measured: {exc}")
-            continue
-        results.serve[variant.name] = times
-        listed = ", ".join(f"{t:.2f}" for t in times)
-        print(f"serve N={project.size} {variant.name:<8} rebuilds: {listed} s")
+    """The floor's and reeblog's servers run side by side, each on a copy of the posts; each
+    round edits a post of each, one after the other (the order alternates), so that the
+    machine's drift hits both alike, as the interleaved builds do."""
+    with ExitStack() as stack:
+        served: list[EditedSite] = []
+        for variant in (FLOOR, REEBLOG):
+            try:
+                served.append(stack.enter_context(edited_site(project, variant, sites)))
+            except (RuntimeError, TimeoutError) as exc:
+                print(f"serve N={project.size} {variant.name}: not measured: {exc}")
+        for edit in range(edits):
+            for site in list(served if edit % 2 == 0 else reversed(served)):
+                try:
+                    site.measure(edit)
+                except (RuntimeError, TimeoutError) as exc:
+                    print(f"serve N={project.size} {site.variant.name}: not measured: {exc}")
+                    served.remove(site)
+        for site in served:
+            results.serve[site.variant.name] = site.times
+            listed = ", ".join(f"{t:.2f}" for t in site.times)
+            print(f"serve N={project.size} {site.variant.name:<8} rebuilds: {listed} s")
 
 
 # --- targets and report ---------------------------------------------------------------------
