@@ -97,7 +97,10 @@ class PostConversion:
         """The shared converter, reset; None when a post must be converted as MkDocs does."""
         extensions = config.markdown_extensions
         configs = config.mdx_configs or {}
-        made_with = (list(extensions), {name: dict(options) for name, options in configs.items()})
+        made_with = (
+            list(extensions),
+            {name: dict(options or {}) for name, options in configs.items()},
+        )
         if self._converter is None or made_with != self._made_with:
             self._converter = None
             if not follows_mkdocs() or not _resettable(extensions):
