@@ -22,6 +22,10 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("REEBLOG_SHARED", REPO.parent / "shared"))
 SEED = SHARED / "seed" / "000_873dc41b31666417.txt"
 SEED_NAME = "2025-05-04-Japans_Approach_to_Rare_Earth_Elements.md"
+MATERIAL_SITE = (
+    "site_name: Test Blog\nsite_url: https://blog.example.org/\ntheme:\n  name: material\n"
+)
+"""The start of a `mkdocs.yml` for a Material site (plugins and extensions follow)."""
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

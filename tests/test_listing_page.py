@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import differing_files, write_and_build
+from tests.conftest import MATERIAL_SITE, differing_files, write_and_build
 
 POSTS: dict[str, str | bytes] = {
     f"_posts/2021-03-{day:02d}-day-{day}.md": (
@@ -14,17 +14,16 @@ POSTS: dict[str, str | bytes] = {
     for day in range(1, 13)
 }
 
-CONFIG = """\
-site_name: Test Blog
-site_url: https://blog.example.org/
-theme:
-  name: material
+CONFIG = (
+    MATERIAL_SITE
+    + """\
 plugins:
   - search
   - reeblog:
       paginate: 2
       archive_paginate: 2
 """
+)
 
 # Another plugin changes the listing pages' Markdown (a blank line more: the same HTML), so
 # that each of them is converted in full.

@@ -12,7 +12,7 @@ import pytest
 
 from mkdocs_reeblog import post_page
 from mkdocs_reeblog.post_page import RESETTABLE_EXTENSIONS, follows_mkdocs
-from tests.conftest import differing_files, write_and_build
+from tests.conftest import MATERIAL_SITE, differing_files, write_and_build
 
 # What one document could leave in a converter for the next: footnotes, an abbreviation,
 # heading ids already taken, a table of contents, tabs and details numbered down the page,
@@ -63,11 +63,9 @@ Another note[^a] about HTML, and [the first](2021-03-01-first.md).
 ## Outro {: #end }
 """
 
-CONFIG = """\
-site_name: Test Blog
-site_url: https://blog.example.org/
-theme:
-  name: material
+CONFIG = (
+    MATERIAL_SITE
+    + """\
 markdown_extensions:
   - toc:
       permalink: true
@@ -80,6 +78,7 @@ plugins:
   - search
   - reeblog
 """
+)
 
 
 def _posts() -> dict[str, str | bytes]:
