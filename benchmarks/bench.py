@@ -404,8 +404,8 @@ class EditedSite:
     times: list[float] = field(default_factory=list)
 
     def measure(self, edit: int) -> None:
-        """Edit the post; the seconds until the rebuild is done and the served page shows the
-        edit (what a browser sees on its live reload).
+        """Edit the post, and add to `times` the seconds until the rebuild is done and the
+        served page shows the edit (what a browser sees on its live reload).
 
         The server's log tells when a build ends; the page is then fetched over HTTP. Polling
         the page during the build would slow the server's build down (they share its GIL)."""

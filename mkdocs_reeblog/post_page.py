@@ -124,8 +124,7 @@ class PostPage(Page):
         self.conversion = conversion
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        md = self.conversion.converter(config) if self.markdown is not None else None
-        if md is None or self.markdown is None:
+        if self.markdown is None or (md := self.conversion.converter(config)) is None:
             super().render(config, files)
             return
         # MkDocs 1.6's Page.render, but for the converter: each processor replaces the last
