@@ -407,14 +407,14 @@ def _run_mkdocs(
     )
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
     config.plugins.on_startup(command="build", dirty=False)
+    plugin = config.plugins["reeblog"]
+    assert isinstance(plugin, ReeblogPlugin)
     with _recording("mkdocs") as records:
         try:
             build(config)
+            posts = {entry.post.source.src_uri: entry.post for entry in plugin.index}
         finally:
             config.plugins.on_shutdown()
-    plugin = config.plugins["reeblog"]
-    assert isinstance(plugin, ReeblogPlugin)
-    posts = {entry.post.source.src_uri: entry.post for entry in plugin.index}
     return project / "site", posts, records.records
 
 
