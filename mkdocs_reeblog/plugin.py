@@ -186,8 +186,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def on_shutdown(self) -> None:
         """The command is done: the posts, pages and caches held since go now, while they are
-        cheap to free. Held to the interpreter's exit, they would be walked by each of its
-        final garbage collections (at 5,000 posts that took 0.6 s more than freeing them)."""
+        cheap to free. Held to the interpreter's exit, they were freed there, after its garbage
+        collections had walked them: 0.6 s more at 5,000 posts than freeing them here."""
         self._start_empty()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
