@@ -438,16 +438,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _read(self, file: File, source: PostSource, problems: list[Problem]) -> Post | None:
         """Read one post; None (with a problem or an info line) when it is not published."""
         path = self._path(file)
-        stamp: tuple[object, ...] | None = None
         mtime = None
-        if file.abs_src_path:
+        if source.draft and file.abs_src_path:  # a draft is dated by its file's time
             with contextlib.suppress(OSError):
-                stat = os.stat(file.abs_src_path)  # noqa: PTH116 (one call per post, kept cheap)
-                stamp = (stat.st_mtime_ns, stat.st_size)
-                if source.draft:
-                    mtime = datetime.fromtimestamp(stat.st_mtime, timezone.utc)
+                stamp = os.stat(file.abs_src_path).st_mtime  # noqa: PTH116 (kept cheap)
+                mtime = datetime.fromtimestamp(stamp, timezone.utc)
         result = self.reader.load(
-            source, path, lambda: file.content_bytes, self.settings, stamp=stamp, mtime=mtime
+            source, path, lambda: file.content_bytes, self.settings, mtime=mtime
         )
         if result.problem is not None:
             problems.append(result.problem)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,8 +40,10 @@ def decode(raw: bytes) -> str:
 
 class PostReader:
     """Reads posts, and remembers what it read across `mkdocs serve` rebuilds: a file whose
-    modification time and size are unchanged, read with the same settings, is not parsed again.
-    Publication (drafts, `published`, future dates) is decided anew on every build."""
+    bytes are unchanged (by their BLAKE2 digest), read with the same settings, is not parsed
+    again. Its modification time and size would not do: two saves within one tick of the
+    file system's clock, of the same length, look alike. Publication (drafts, `published`,
+    future dates) is decided anew on every build."""
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[tuple[object, ...], Post | Problem]] = {}
@@ -52,25 +55,26 @@ class PostReader:
         read: Callable[[], bytes],
         settings: Settings,
         *,
-        stamp: tuple[object, ...] | None,
         mtime: datetime | None = None,
     ) -> LoadResult:
-        """`read` gives the file's bytes; `stamp` identifies its version (None: no caching)."""
+        """`read` gives the file's bytes; `mtime`, its modification time, dates a draft."""
         if source.draft and not settings.show_drafts:
             return LoadResult(note="draft left out (show_drafts is false)")
         if not source.is_markdown and not source.is_html:
             return LoadResult(note="left out: only Markdown and HTML posts are published")
-        key = (stamp, settings.reading_key, mtime)
+        try:
+            raw = read()
+        except OSError as exc:
+            return LoadResult(problem=Problem(path, 1, f"cannot be read: {exc.strerror}{LEFT_OUT}"))
+        key = (hashlib.blake2b(raw, digest_size=16).digest(), settings.reading_key, mtime)
         cached = self._cache.get(path)
-        if stamp is not None and cached is not None and cached[0] == key:
+        if cached is not None and cached[0] == key:
             found = cached[1]
         else:
             try:
-                found = read_post(source, path, decode(read()), settings, mtime=mtime)
+                found = read_post(source, path, decode(raw), settings, mtime=mtime)
             except PostError as exc:
                 found = Problem.from_error(path, exc, LEFT_OUT)
-            except OSError as exc:
-                found = Problem(path, 1, f"cannot be read: {exc.strerror}{LEFT_OUT}")
             self._cache[path] = (key, found)
         if isinstance(found, Problem):
             return LoadResult(problem=found)

@@ -100,3 +100,34 @@ def test_an_edited_post_changes_on_every_page_that_shows_it(tmp_path: Path) -> N
     assert "Zqx New Title" not in second["category/geology/index.html"]
     assert "2024-03-01" not in second["feed.xml"].split("Zqx New Title", 1)[1].split("</entry>")[0]
     assert "/mining/2023/07/09/edited.html" in second["sitemap.xml"]
+
+
+def test_an_edit_of_the_same_length_at_the_same_time_is_read(tmp_path: Path) -> None:
+    # Two saves within one tick of the file system's clock, of the same length, leave the
+    # file's modification time and size alike: the edit must show all the same.
+    root = tmp_path / "blog"
+    before = post_text("title: Zqx Same Size\ndate: 2024-03-01", body="Zqx aaaa words.")
+    after = before.replace("Zqx aaaa words.", "Zqx bbbb words.")
+    assert len(after.encode()) == len(before.encode())
+    write_files(root / "docs", {EDITED: before})
+    (root / "mkdocs.yml").write_text("site_name: Rebuilds\nplugins:\n  - reeblog\n")
+    config = serve_config(root)
+    config.plugins.on_startup(command="serve", dirty=False)
+    post = root / "docs" / EDITED
+    try:
+        build(config)
+        assert "Zqx aaaa words." in site_texts(root / "site")["2024/03/01/edited.html"]
+        written = post.stat()
+        post.write_text(after, encoding="utf-8")
+        os.utime(post, ns=(written.st_atime_ns, written.st_mtime_ns))
+        assert (post.stat().st_mtime_ns, post.stat().st_size) == (
+            written.st_mtime_ns,
+            written.st_size,
+        )
+        config = serve_config(root)
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    html = site_texts(root / "site")["2024/03/01/edited.html"]
+    assert "Zqx bbbb words." in html
+    assert "Zqx aaaa words." not in html
