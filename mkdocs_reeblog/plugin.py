@@ -441,8 +441,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         mtime = None
         if source.draft and file.abs_src_path:  # a draft is dated by its file's time
             with contextlib.suppress(OSError):
-                stamp = os.stat(file.abs_src_path).st_mtime  # noqa: PTH116 (kept cheap)
-                mtime = datetime.fromtimestamp(stamp, timezone.utc)
+                modified = Path(file.abs_src_path).stat().st_mtime
+                mtime = datetime.fromtimestamp(modified, timezone.utc)
         result = self.reader.load(
             source, path, lambda: file.content_bytes, self.settings, mtime=mtime
         )

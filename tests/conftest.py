@@ -7,7 +7,7 @@ import logging
 import os
 import shutil
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,7 +57,7 @@ class BuiltSite:
 SiteBuilder = Callable[..., BuiltSite]
 
 
-def write_files(base: Path, files: dict[str, str | bytes]) -> None:
+def write_files(base: Path, files: Mapping[str, str | bytes]) -> None:
     for rel, content in files.items():
         path = base / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -90,7 +90,9 @@ def differing_files(left: Path, right: Path) -> list[str]:
     return found
 
 
-def write_and_build(root: Path, config_text: str, files: dict[str, str | bytes]) -> ReeblogPlugin:
+def write_and_build(
+    root: Path, config_text: str, files: Mapping[str, str | bytes]
+) -> ReeblogPlugin:
     """Write `files` in `root` and build it (`build_at`); the plugin instance."""
     write_files(root, files)
     return build_at(root, config_text)

@@ -4,6 +4,8 @@ and an edited post must show its new title, tags, date and text on every page th
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -39,6 +41,27 @@ def site_texts(site: Path) -> dict[str, str]:
     }
 
 
+@contextmanager
+def serving(root: Path) -> Iterator[Callable[[], dict[str, str]]]:
+    """Builds of `root` as `mkdocs serve` runs them, one plugin instance kept from build to
+    build: each call of the function given builds and returns the site's HTML and XML texts."""
+    config = serve_config(root)
+    config.plugins.on_startup(command="serve", dirty=False)
+    plugin = config.plugins["reeblog"]
+
+    def rebuild() -> dict[str, str]:
+        nonlocal config
+        config = serve_config(root)
+        assert config.plugins["reeblog"] is plugin, "serve keeps the plugin (and its cache)"
+        build(config)
+        return site_texts(root / "site")
+
+    try:
+        yield rebuild
+    finally:
+        config.plugins.on_shutdown()
+
+
 def test_an_edited_post_changes_on_every_page_that_shows_it(tmp_path: Path) -> None:
     root = tmp_path / "blog"
     others = {
@@ -54,12 +77,8 @@ def test_an_edited_post_changes_on_every_page_that_shows_it(tmp_path: Path) -> N
         "plugins:\n  - search\n  - reeblog\n",
         encoding="utf-8",
     )
-    config = serve_config(root)
-    config.plugins.on_startup(command="serve", dirty=False)
-    plugin = config.plugins["reeblog"]
-    try:
-        build(config)
-        first = site_texts(root / "site")
+    with serving(root) as rebuild:
+        first = rebuild()
         assert "Zqx old body words." in first[OLD_URL_FILE]
         shown_on = {path for path, text in first.items() if "Zqx Old Title" in text}
         # The index, its tag, category and year pages, the feed, the neighbours' footers.
@@ -75,12 +94,7 @@ def test_an_edited_post_changes_on_every_page_that_shows_it(tmp_path: Path) -> N
         (root / "docs" / EDITED).write_text(AFTER, encoding="utf-8")
         stamp = (root / "docs" / EDITED).stat().st_mtime + 5
         os.utime(root / "docs" / EDITED, (stamp, stamp))
-        config = serve_config(root)
-        assert config.plugins["reeblog"] is plugin, "serve keeps the plugin (and its cache)"
-        build(config)
-        second = site_texts(root / "site")
-    finally:
-        config.plugins.on_shutdown()
+        second = rebuild()
 
     assert not [path for path, text in second.items() if "Zqx Old Title" in text]
     assert not [path for path, text in second.items() if "Zqx old body words." in text]
@@ -111,23 +125,14 @@ def test_an_edit_of_the_same_length_at_the_same_time_is_read(tmp_path: Path) -> 
     assert len(after.encode()) == len(before.encode())
     write_files(root / "docs", {EDITED: before})
     (root / "mkdocs.yml").write_text("site_name: Rebuilds\nplugins:\n  - reeblog\n")
-    config = serve_config(root)
-    config.plugins.on_startup(command="serve", dirty=False)
     post = root / "docs" / EDITED
-    try:
-        build(config)
-        assert "Zqx aaaa words." in site_texts(root / "site")["2024/03/01/edited.html"]
+    with serving(root) as rebuild:
+        assert "Zqx aaaa words." in rebuild()["2024/03/01/edited.html"]
         written = post.stat()
         post.write_text(after, encoding="utf-8")
         os.utime(post, ns=(written.st_atime_ns, written.st_mtime_ns))
-        assert (post.stat().st_mtime_ns, post.stat().st_size) == (
-            written.st_mtime_ns,
-            written.st_size,
-        )
-        config = serve_config(root)
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    html = site_texts(root / "site")["2024/03/01/edited.html"]
+        now = post.stat()
+        assert (now.st_mtime_ns, now.st_size) == (written.st_mtime_ns, written.st_size)
+        html = rebuild()["2024/03/01/edited.html"]
     assert "Zqx bbbb words." in html
     assert "Zqx aaaa words." not in html
