@@ -10,7 +10,7 @@ the alt text) and leaves the body, so the picture is shown once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,8 @@ _MARKDOWN_IMAGE = re.compile(
 _HTML_IMAGE = re.compile(r"^\s*(?:<p>\s*)?<img\s(?P<attrs>[^>]*)/?>\s*(?:</p>)?\s*$", re.IGNORECASE)
 _HTML_ATTR = re.compile(r"""(?P<name>[a-zA-Z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_CANDIDATE = re.compile(r"[`~<]|!\[")
+"""What a line needs to be a fence or an image."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +62,21 @@ def _front_matter_image(data: Mapping[str, Any]) -> tuple[str, str, str | None] 
     return None
 
 
-def _body_images(body: str) -> list[tuple[int, str, str, str | None]]:
-    """Standalone image paragraphs outside code fences: (line index, url, alt, title)."""
-    found = []
-    lines = body.split("\n")
+def _body_images(body: str) -> Iterator[tuple[int, int, str, str, str | None]]:
+    """Standalone image paragraphs outside code fences, in order: (start, end, url, alt,
+    title), `body[start:end]` being the image's line.
+
+    Only lines with a character that can open a fence or an image are looked at (most lines
+    of a post are prose), found by searching the text rather than walking every line.
+    """
     fence: str | None = None
-    for index, line in enumerate(lines):
-        if not ("`" in line or "~" in line or "![" in line or "<" in line):
-            continue  # prose: neither a fence nor an image (most lines of a post)
+    position = 0
+    while (found := _CANDIDATE.search(body, position)) is not None:
+        start = body.rfind("\n", 0, found.start()) + 1
+        end = body.find("\n", found.start())
+        end = len(body) if end < 0 else end
+        position = end + 1
+        line = body[start:end]
         fence_match = _FENCE.match(line)
         if fence_match:
             marker = fence_match.group(1)
@@ -76,24 +85,28 @@ def _body_images(body: str) -> list[tuple[int, str, str, str | None]]:
             elif marker[0] == fence[0] and len(marker) >= len(fence):
                 fence = None
             continue
-        if fence is not None:
-            continue
-        alone = (index == 0 or not lines[index - 1].strip()) and (
-            index + 1 == len(lines) or not lines[index + 1].strip()
-        )
-        if not alone:
+        if fence is not None or not _is_alone(body, start, end):
             continue
         markdown = _MARKDOWN_IMAGE.match(line)
         if markdown:
-            found.append((index, markdown["url"], markdown["alt"], markdown["title"]))
+            yield start, end, markdown["url"], markdown["alt"], markdown["title"]
             continue
         html = _HTML_IMAGE.match(line)
         if html:
             attrs = {m["name"].lower(): m["dq"] if m["dq"] is not None else m["sq"]
                      for m in _HTML_ATTR.finditer(html["attrs"])}  # fmt: skip
             if attrs.get("src"):
-                found.append((index, attrs["src"], attrs.get("alt", ""), attrs.get("title")))
-    return found
+                yield start, end, attrs["src"], attrs.get("alt", ""), attrs.get("title")
+
+
+def _is_alone(body: str, start: int, end: int) -> bool:
+    """Whether the line `body[start:end]` has a blank line (or the text's edge) on each side."""
+    if start > 0 and body[body.rfind("\n", 0, start - 1) + 1 : start - 1].strip():
+        return False
+    if end < len(body):
+        after = body.find("\n", end + 1)
+        return not body[end + 1 : len(body) if after < 0 else after].strip()
+    return True
 
 
 def _alt_text(alt: str | None, title: str | None, fallback: str) -> str:
@@ -127,10 +140,8 @@ def find_banner(
     def same(a: str, b: str) -> bool:
         return a == b or (site_path(a) or a).lstrip("/") == (site_path(b) or b).lstrip("/")
 
-    for index, image_url, image_alt, image_title in _body_images(body):
+    for start, end, image_url, image_alt, image_title in _body_images(body):
         if same(image_url, url):
-            lines = body.split("\n")
-            lines[index] = ""
             alt_text = alt or _alt_text(image_alt, image_title, fallback_alt)
-            return Banner(url, alt_text, image_title, key), "\n".join(lines)
+            return Banner(url, alt_text, image_title, key), body[:start] + body[end:]
     return Banner(url, alt or fallback_alt, None, key), body

@@ -21,8 +21,14 @@ from mkdocs_reeblog.problems import PostError
 
 __all__ = ["FrontMatter", "YamlTime", "read_front_matter"]
 
-# Jekyll's `Document::YAML_FRONT_MATTER_REGEXP` (Ruby's `^`/`$` are always line anchors).
-_FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((?:---|\.\.\.)\s*$\n?)", re.MULTILINE | re.DOTALL)
+JEKYLL_FRONT_MATTER = re.compile(
+    r"\A(---\s*\n.*?\n?)^((?:---|\.\.\.)\s*$\n?)", re.MULTILINE | re.DOTALL
+)
+"""Jekyll's `Document::YAML_FRONT_MATTER_REGEXP` (Ruby's `^`/`$` are always line anchors): the
+specification. `_split` matches what it matches, faster (its lazy `.*?` tries the closing line
+at every character; a test compares the two)."""
+_FRONT_MATTER_OPENING = re.compile(r"---\s*\n")
+_FRONT_MATTER_CLOSING = re.compile(r"^(?:---|\.\.\.)\s*$\n?", re.MULTILINE)
 _OPENING = re.compile(r"\A---[ \t]*\n")
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -81,8 +87,8 @@ def read_front_matter(text: str) -> FrontMatter:
     Raises `PostError` with the file line for YAML that Jekyll would not read, for a front
     matter that is not a mapping, and for an opening `---` that is never closed.
     """
-    match = _FRONT_MATTER.match(text)
-    if match is None:
+    split = _split(text)
+    if split is None:
         if _OPENING.match(text):
             raise PostError(
                 1,
@@ -90,15 +96,25 @@ def read_front_matter(text: str) -> FrontMatter:
                 "add a line with '---' after the last key",
             )
         return FrontMatter(data={}, body=text, body_line=1)
-    yaml_text = match.group(1)
+    yaml_text, body_start = split
     # Line 1 holds the opening '---'; the YAML starts on line 2 for the loader's marks.
     first_yaml_line = 1 + yaml_text[: yaml_text.index("\n") + 1].count("\n")
     yaml_source = yaml_text[yaml_text.index("\n") + 1 :]
     data, key_lines = _load_mapping(yaml_source, first_yaml_line)
-    body_line = 1 + text[: match.end()].count("\n")
-    return FrontMatter(
-        data=data, body=text[match.end() :], body_line=body_line, key_lines=key_lines
-    )
+    body_line = 1 + text.count("\n", 0, body_start)
+    return FrontMatter(data=data, body=text[body_start:], body_line=body_line, key_lines=key_lines)
+
+
+def _split(text: str) -> tuple[str, int] | None:
+    """What `JEKYLL_FRONT_MATTER` matches: (its first group, the YAML with the opening line;
+    where the body starts), or None. The opening line, then the first closing line after it."""
+    opening = _FRONT_MATTER_OPENING.match(text)
+    if opening is None:
+        return None
+    closing = _FRONT_MATTER_CLOSING.search(text, opening.end())
+    if closing is None:
+        return None
+    return text[: closing.start()], closing.end()
 
 
 def _load_mapping(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:

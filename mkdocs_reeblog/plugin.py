@@ -218,7 +218,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             except PermalinkError as exc:
                 raise PluginError(f"reeblog: {key}: {exc}") from exc
         language = str(config.theme.get("language") or config.theme.locale or "en")
-        self.dates = DateFormatter(language, self.config.date_format)
+        try:
+            self.dates = DateFormatter(language, self.config.date_format)
+        except ValueError as exc:
+            raise PluginError(f"reeblog: {exc}") from exc
         self.index = BlogIndex()
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
@@ -713,7 +716,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     ) -> None:
         """Social and SEO tags of a post or a listing page, for `reeblog/seo.html`."""
         emit_description = config.theme.name != "material"  # Material writes page.meta's
-        locale = str(self.dates.locale)
+        locale = self.dates.locale_id
         if entry is not None:
             post = entry.post
             description = post_description(post, self.excerpts.get(post.source.page_uri, ""))

@@ -7,9 +7,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import Literal
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import DateTimePattern, get_date_format, parse_pattern
 
 from mkdocs_reeblog.excerpt import without_base
 from mkdocs_reeblog.index import PublishedPost
@@ -67,18 +68,50 @@ def reading_time(words: int, words_per_minute: int) -> int:
 
 
 class DateFormatter:
-    """Dates in the theme's language with a Babel format (`long`) or pattern (`d MMM y`)."""
+    """Dates in the theme's language with a Babel format (`long`) or pattern (`d MMM y`).
+
+    The pattern is read once (what Babel's `format_date` does on every call) and each day's
+    text made once. Raises `ValueError` for a pattern Babel cannot apply.
+    """
 
     def __init__(self, language: str, date_format: str) -> None:
         self.locale = _locale(language)
+        self.locale_id = str(self.locale)
+        """The locale's identifier (`en`, `pt_BR`), as social tags write it."""
         self.date_format = date_format
         self._texts: dict[date, str] = {}
+        try:
+            self._pattern = _pattern(date_format, self.locale)
+            self(datetime(2001, 2, 3))  # fails now, not at the first post, when it cannot apply
+        except (ValueError, KeyError, AttributeError, TypeError) as exc:
+            raise ValueError(
+                f"date_format {date_format!r} is neither full, long, medium, short nor a "
+                f"Babel date pattern such as 'd MMM y' ({exc})"
+            ) from exc
 
     def __call__(self, value: datetime) -> str:
         day = value.date()
-        if day not in self._texts:
-            self._texts[day] = str(format_date(day, format=self.date_format, locale=self.locale))
-        return self._texts[day]
+        text = self._texts.get(day)
+        if text is None:
+            text = self._texts[day] = str(self._pattern.apply(day, self.locale))
+        return text
+
+
+_NAMED_FORMATS: tuple[Literal["full", "long", "medium", "short"], ...] = (
+    "full",
+    "long",
+    "medium",
+    "short",
+)
+
+
+def _pattern(date_format: str, locale: Locale) -> DateTimePattern:
+    """What Babel's `format_date` applies for `date_format`: a named format's pattern in the
+    locale, else the pattern as written."""
+    for name in _NAMED_FORMATS:
+        if date_format == name:
+            return parse_pattern(get_date_format(name, locale=locale))
+    return parse_pattern(date_format)
 
 
 @lru_cache(maxsize=32)

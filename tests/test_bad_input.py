@@ -153,6 +153,16 @@ def test_unknown_timezone_aborts_with_a_config_error(build_site: SiteBuilder) ->
     assert_no_traceback(site)
 
 
+def test_a_date_format_babel_cannot_apply_aborts_with_a_config_error(
+    build_site: SiteBuilder,
+) -> None:
+    site = build_with(build_site, plugin_options="date_format: qqqqqq")
+    assert not site.ok
+    errors = site.messages(logging.ERROR)
+    assert any("date_format 'qqqqqq'" in m and "d MMM y" in m for m in errors), site.messages()
+    assert_no_traceback(site)
+
+
 def test_broken_jekyll_config_aborts_naming_the_file_and_line(build_site: SiteBuilder) -> None:
     site = build_site(
         {GOOD_POST: "Good.\n"},

@@ -7,7 +7,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_reeblog.frontmatter import _JekyllLoader, read_front_matter
+from mkdocs_reeblog.frontmatter import JEKYLL_FRONT_MATTER, _JekyllLoader, _split, read_front_matter
 from mkdocs_reeblog.problems import PostError
 
 
@@ -207,3 +207,41 @@ def test_front_matter_shapes_read_as_pyyaml_reads_them(yaml_text: str) -> None:
     assert read_front_matter(f"---\n{yaml_text}---\nBody\n").data == _constructed_by_pyyaml(
         yaml_text
     )
+
+
+# Pieces of the text around a front matter's delimiters: every way a line can almost be one.
+_LINE_PIECES = st.sampled_from(
+    [
+        "---",
+        "...",
+        "--- ",
+        "---\t",
+        " ---",
+        "----",
+        "..",
+        "-- -",
+        "---x",
+        "... ",
+        "a: b",
+        "x",
+        "",
+        " ",
+        "\t",
+        "\u00a0",
+        "\r",
+        "\f",
+        "\u2028",
+    ]
+)
+_ENDINGS = st.sampled_from(["\n", "\n", "", " "])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(_LINE_PIECES, _ENDINGS), max_size=10))
+def test_the_split_finds_what_jekylls_regular_expression_finds(
+    pieces: list[tuple[str, str]],
+) -> None:
+    text = "".join(piece + ending for piece, ending in pieces)
+    match = JEKYLL_FRONT_MATTER.match(text)
+    expected = None if match is None else (match.group(1), match.end())
+    assert _split(text) == expected

@@ -28,6 +28,7 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
+from mkdocs_reeblog.frontmatter import JEKYLL_FRONT_MATTER
 from tests.conftest import require_command
 from tests.html_helpers import resolve_link
 from tests.jekyll_oracle import (
@@ -77,8 +78,6 @@ EXCLUDED: dict[tuple[str, str], str] = {
     ("jekyll-docs", "_posts/2022-10-26-jekyll-4-3-1-released.markdown"): LIST_AFTER_PARAGRAPH,
 }
 
-# Jekyll's `YAML_FRONT_MATTER_REGEXP`: what precedes the body of a post.
-_FRONT_MATTER = re.compile(r"\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)", re.MULTILINE | re.DOTALL)
 _TYPOGRAPHY = str.maketrans(
     {
         "’": "'",
@@ -131,7 +130,7 @@ def liquid_build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Li
 def post_body(raw: bytes) -> str:
     """A post's body, as Jekyll splits it from its front matter."""
     text = raw.decode("utf-8-sig").replace("\r\n", "\n")
-    match = _FRONT_MATTER.match(text)
+    match = JEKYLL_FRONT_MATTER.match(text)
     return text[match.end() :] if match else text
 
 
