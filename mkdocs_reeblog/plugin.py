@@ -183,6 +183,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     # Defining on_startup keeps one plugin instance for the whole `mkdocs serve` session.
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
+        self.reader = PostReader(remember=command == "serve")
 
     def on_shutdown(self) -> None:
         """The command is done: the posts, pages and caches held since go now, while they are

@@ -39,14 +39,17 @@ def decode(raw: bytes) -> str:
 
 
 class PostReader:
-    """Reads posts, and remembers what it read across `mkdocs serve` rebuilds: a file whose
-    bytes are unchanged (by their BLAKE2 digest), read with the same settings, is not parsed
-    again. Its modification time and size would not do: two saves within one tick of the
-    file system's clock, of the same length, look alike. Publication (drafts, `published`,
-    future dates) is decided anew on every build."""
+    """Reads posts and, with `remember` (for `mkdocs serve`), remembers what it read across
+    rebuilds: a file whose bytes are unchanged (by their BLAKE2 digest), read with the same
+    settings, is not parsed again. Its modification time and size would not do: two saves
+    within one tick of the file system's clock, of the same length, look alike. Publication
+    (drafts, `published`, future dates) is decided anew on every build."""
 
-    def __init__(self) -> None:
-        self._cache: dict[str, tuple[tuple[object, ...], Post | Problem]] = {}
+    def __init__(self, *, remember: bool = False) -> None:
+        self._cache: dict[str, tuple[tuple[object, ...], Post | Problem]] | None = (
+            {} if remember else None
+        )
+        """None when nothing is remembered (one build: no digest to compute)."""
 
     def load(
         self,
@@ -66,19 +69,28 @@ class PostReader:
             raw = read()
         except OSError as exc:
             return LoadResult(problem=Problem(path, 1, f"cannot be read: {exc.strerror}{LEFT_OUT}"))
-        key = (hashlib.blake2b(raw, digest_size=16).digest(), settings.reading_key, mtime)
-        cached = self._cache.get(path)
-        if cached is not None and cached[0] == key:
-            found = cached[1]
+        if self._cache is None:
+            found = _parse(source, path, raw, settings, mtime)
         else:
-            try:
-                found = read_post(source, path, decode(raw), settings, mtime=mtime)
-            except PostError as exc:
-                found = Problem.from_error(path, exc, LEFT_OUT)
-            self._cache[path] = (key, found)
+            key = (hashlib.blake2b(raw, digest_size=16).digest(), settings.reading_key, mtime)
+            cached = self._cache.get(path)
+            if cached is not None and cached[0] == key:
+                found = cached[1]
+            else:
+                found = _parse(source, path, raw, settings, mtime)
+                self._cache[path] = (key, found)
         if isinstance(found, Problem):
             return LoadResult(problem=found)
         return _publication(found, settings)
+
+
+def _parse(
+    source: PostSource, path: str, raw: bytes, settings: Settings, mtime: datetime | None
+) -> Post | Problem:
+    try:
+        return read_post(source, path, decode(raw), settings, mtime=mtime)
+    except PostError as exc:
+        return Problem.from_error(path, exc, LEFT_OUT)
 
 
 def _publication(post: Post, settings: Settings) -> LoadResult:

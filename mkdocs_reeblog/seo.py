@@ -17,12 +17,11 @@ from mkdocs_reeblog.posts import Post
 __all__ = ["SeoView", "html_to_text", "json_ld", "post_description", "post_seo", "site_seo"]
 
 _TAG = re.compile(r"<[^>]*>")
-_SPACES = re.compile(r"\s+")
 
 
 def html_to_text(html: str) -> str:
     """Visible text of an HTML fragment, whitespace normalised."""
-    return _SPACES.sub(" ", unescape(_TAG.sub(" ", html))).strip()
+    return " ".join(unescape(_TAG.sub(" ", html)).split())
 
 
 def json_ld(data: dict[str, object]) -> Markup:

@@ -3,6 +3,7 @@ the length limit; only inline formatting and rebased links survive."""
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from html.parser import HTMLParser
 
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_reeblog import excerpt as excerpt_module
-from mkdocs_reeblog.excerpt import BASE, ExcerptCache, make_excerpt, text_excerpt
+from mkdocs_reeblog.excerpt import BASE, ExcerptCache, _collapse_spaces, make_excerpt, text_excerpt
 from mkdocs_reeblog.frontmatter import read_front_matter
 
 POST_URL = "geology/2024/03/15/trip.html"
@@ -327,3 +328,9 @@ def test_excerpt_cache_makes_the_excerpt_again_when_an_argument_changes() -> Non
         )
         == f'<p><a href="{BASE}a/b/x/">l</a></p>'
     )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u3000\u200bab")))
+def test_spaces_collapse_as_the_regular_expression_collapses_them(text: str) -> None:
+    assert _collapse_spaces(text) == re.sub(r"\s+", " ", text)

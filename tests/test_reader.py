@@ -1,4 +1,5 @@
-"""`PostReader`: a post is parsed again exactly when its bytes (or the reading settings) change."""
+"""`PostReader`: under `serve` (`remember`), a post is parsed again exactly when its bytes (or the
+reading settings) change; for one build, nothing is kept."""
 
 from __future__ import annotations
 
@@ -16,14 +17,14 @@ def _text(word: str) -> bytes:
 
 
 def test_the_same_bytes_give_the_post_already_read() -> None:
-    reader = PostReader()
+    reader = PostReader(remember=True)
     first = reader.load(SOURCE, PATH, lambda: _text("aaaa"), SETTINGS).post
     again = reader.load(SOURCE, PATH, lambda: _text("aaaa"), SETTINGS).post
     assert first is not None and again is first
 
 
 def test_other_bytes_of_the_same_length_are_read_again() -> None:
-    reader = PostReader()
+    reader = PostReader(remember=True)
     first = reader.load(SOURCE, PATH, lambda: _text("aaaa"), SETTINGS).post
     second = reader.load(SOURCE, PATH, lambda: _text("bbbb"), SETTINGS).post
     assert first is not None and second is not None
@@ -31,7 +32,7 @@ def test_other_bytes_of_the_same_length_are_read_again() -> None:
 
 
 def test_a_file_that_cannot_be_read_is_reported_and_tried_again(tmp_path: Path) -> None:
-    reader = PostReader()
+    reader = PostReader(remember=True)
     missing = tmp_path / "gone.md"
     result = reader.load(SOURCE, PATH, missing.read_bytes, SETTINGS)
     assert result.post is None and result.problem is not None
@@ -40,3 +41,11 @@ def test_a_file_that_cannot_be_read_is_reported_and_tried_again(tmp_path: Path) 
     missing.write_bytes(_text("back"))
     back = reader.load(SOURCE, PATH, missing.read_bytes, SETTINGS).post
     assert back is not None and "back" in back.body
+
+
+def test_for_one_build_nothing_is_kept() -> None:
+    reader = PostReader()
+    first = reader.load(SOURCE, PATH, lambda: _text("aaaa"), SETTINGS).post
+    again = reader.load(SOURCE, PATH, lambda: _text("aaaa"), SETTINGS).post
+    assert first is not None and again is not None
+    assert again is not first and again == first
