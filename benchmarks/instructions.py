@@ -14,6 +14,11 @@ separated by spaces make one variant (`--option "tag_url='' category_url=''"`).
     sudo apt-get install valgrind                  # once (Debian package)
     .venv/bin/python benchmarks/instructions.py --n 100
     .venv/bin/python benchmarks/instructions.py --n 100 --option seo=false --option "nav_title=''"
+    .venv/bin/python benchmarks/instructions.py --n 100 --by-page
+
+`--by-page` splits each build's count by page (`page_split.py` marks where each page's work
+starts and ends): posts, generated listing pages and the rest, read and converted, then written
+through the theme, and what runs between pages.
 
 Instructions are not time (a cache miss costs more than an addition, and Python's bytecode
 runs fewer instructions a second than Markdown's regular expressions): at N=1000 reeblog counts
@@ -47,8 +52,10 @@ from bench import (
     prepare_project,
     work_folder,
 )
+from page_split import BETWEEN
 
 _COLLECTED = re.compile(r"Collected : (\d+)")
+_SUMMARY = re.compile(r"^summary: (\d+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,87 @@ def count_all(project: Project, variants: Sequence[Variant], jobs: int) -> list[
         return list(pool.map(one, variants))
 
 
+@dataclass(frozen=True)
+class PageSplit:
+    variant: str
+    parts: dict[str, tuple[int, int]]
+    """Instructions and stretches counted under each `page_split.py` label."""
+
+
+def count_by_page(config: Path, folder: Path) -> dict[str, tuple[int, int]]:
+    """A build of `config` under callgrind, its instructions added up by `page_split.py` label."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    dumps, labels_file = folder / "callgrind.out", folder / "labels.txt"
+    command = [
+        "valgrind",
+        "--tool=callgrind",
+        "--dump-before=getppid",
+        "--dump-line=no",  # the totals are all that is read: smaller files
+        f"--callgrind-out-file={dumps}",
+        sys.executable,
+        str(HERE / "page_split.py"),
+        str(config),
+        str(folder / "site"),
+        str(labels_file),
+    ]
+    env = {**mkdocs_env(), "PYTHONHASHSEED": "0"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"build failed under valgrind ({config}):\n{done.stderr[-3000:]}")
+    labels = labels_file.read_text(encoding="utf-8").splitlines()
+    stretches = sorted(folder.glob("callgrind.out.*"), key=lambda p: int(p.suffix[1:]))
+    if len(stretches) != len(labels):  # something else called getppid: the marks are wrong
+        raise RuntimeError(f"{len(stretches)} counted stretches for {len(labels)} labels")
+    parts: dict[str, tuple[int, int]] = {}
+    # The last stretch, from the last mark to the exit, is in the file without a number.
+    for label, dump in [*zip(labels, stretches, strict=True), (BETWEEN, dumps)]:
+        found = _SUMMARY.search(dump.read_text(encoding="utf-8", errors="replace"))
+        if found is None:
+            raise RuntimeError(f"no count in {dump}")
+        instructions, count = parts.get(label, (0, 0))
+        parts[label] = (instructions + int(found.group(1)), count + 1)
+    shutil.rmtree(folder)
+    return parts
+
+
+def split_all(project: Project, variants: Sequence[Variant], jobs: int) -> list[PageSplit]:
+    def one(variant: Variant) -> PageSplit:
+        folder = project.root / f"by-page-{variants.index(variant)}"
+        return PageSplit(variant.name, count_by_page(project.configs[variant.name], folder))
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(one, variants))
+
+
+def report_by_page(size: int, splits: Sequence[PageSplit]) -> str:
+    labels = sorted({label for split in splits for label in split.parts}, key=_label_order)
+    names = [split.variant for split in splits]
+    lines = [
+        f"## Instructions by page, N={size} (`benchmarks/instructions.py --by-page`)",
+        "",
+        "Billions of instructions, and millions a page (pages counted).",
+        "",
+        f"| part | {' | '.join(names)} |",
+        f"|:-----|{'----------:|' * len(names)}",
+    ]
+    for label in labels:
+        cells = []
+        for split in splits:
+            instructions, count = split.parts.get(label, (0, 0))
+            pages = count if label != BETWEEN else 0
+            each = f" ({instructions / pages / 1e6:.2f}M x {pages})" if pages else ""
+            cells.append(f"{instructions / 1e9:.2f}{each}")
+        lines.append(f"| {label} | {' | '.join(cells)} |")
+    totals = [sum(i for i, _ in split.parts.values()) / 1e9 for split in splits]
+    lines.append(f"| **whole build** | {' | '.join(f'**{t:.2f}**' for t in totals)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _label_order(label: str) -> tuple[int, str]:
+    return (1 if label == BETWEEN else 0, label)
+
+
 def report(size: int, counts: Sequence[Count]) -> str:
     floor = next(c.instructions for c in counts if c.variant == FLOOR.name)
     lines = [
@@ -127,6 +215,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=2, help="builds at once")
     parser.add_argument("--out", type=Path, default=HERE / "results", help="where results go")
     parser.add_argument("--work", type=Path, help="where sites are generated (default: temp)")
+    parser.add_argument("--by-page", action="store_true", help="split the counts by page")
     return parser.parse_args(argv)
 
 
@@ -139,10 +228,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     compile_plugin()
     with work_folder(args.work) as work:
         project = prepare_project(work, args.n, variants)
-        counts = count_all(project, variants, args.jobs)
-    text = report(args.n, counts)
+        if args.by_page:
+            text = report_by_page(args.n, split_all(project, variants, args.jobs))
+            name = f"instructions-by-page-n{args.n}.md"
+        else:
+            text = report(args.n, count_all(project, variants, args.jobs))
+            name = f"instructions-n{args.n}.md"
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"instructions-n{args.n}.md").write_text(text, encoding="utf-8")
+    (args.out / name).write_text(text, encoding="utf-8")
     print(text)
     return 0
 
