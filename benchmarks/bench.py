@@ -296,6 +296,23 @@ def poll(
     raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
+def builds_finished(log: str) -> int:
+    """How many builds a `mkdocs serve` log shows finished, when none is running (else -1).
+
+    The first build ends before "Serving on"; a rebuild ends with "Reloading browsers", or
+    with MkDocs' line for a failed rebuild. Not with "Documentation built in N.NN seconds":
+    MkDocs' duplicate filter drops that line when a build took as long, to the hundredth of a
+    second, as an earlier one, and a count of it then waited for a build already done.
+    """
+    started = log.count("Building documentation...")
+    finished = (
+        ("Serving on" in log)
+        + log.count("Reloading browsers")
+        + log.count("An error happened during the rebuild")
+    )
+    return finished if started == finished else -1
+
+
 class ServeSession:
     """A running `mkdocs serve --livereload` on a free port, its log in a file, its site in a
     temporary folder inside `sites`."""
@@ -321,9 +338,7 @@ class ServeSession:
         text = self.log.read_text(encoding="utf-8", errors="replace")
         if self.process.poll() is not None:
             raise RuntimeError(f"mkdocs serve exited:\n{_tail(self.log)}")
-        started = text.count("Building documentation...")
-        finished = text.count("Documentation built in")
-        return finished if started == finished else -1
+        return builds_finished(text)
 
     def wait_for_build(self, after: int, timeout: float) -> int:
         """Wait until more than `after` builds are done and none runs; their number."""

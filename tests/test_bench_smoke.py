@@ -1,14 +1,17 @@
-"""The benchmark script runs (N=20, 1 run, no serve, no plot), so that it cannot rot."""
+"""The benchmark scripts run (N=20: builds and `mkdocs serve` rebuilds): they cannot rot."""
 
 from __future__ import annotations
 
 import datetime
 import importlib
+import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import mkdocs.utils
 import pytest
 import yaml
 
@@ -143,3 +146,82 @@ def test_instructions_script_makes_variants_and_ratios(monkeypatch: pytest.Monke
     )
     assert "| reeblog | 7.50 | 1.250x | +1.50 |" in table
     assert "| floor | 6.00 | 1.000x | +0.00 |" in table
+
+
+def _bench_module(monkeypatch: pytest.MonkeyPatch, name: str) -> Any:
+    monkeypatch.syspath_prepend(str(REPO / "benchmarks"))
+    return importlib.import_module(name)
+
+
+# A real `mkdocs serve` log of the benchmark (N=1000, reeblog): the sixth build took as long as an
+# earlier one to the hundredth of a second, and MkDocs' duplicate filter dropped its line.
+SERVE_LOG = """\
+INFO    -  Building documentation...
+INFO    -  Cleaning site directory
+INFO    -  Documentation built in 8.34 seconds
+INFO    -  [07:36:37] Watching paths for changes: 'docs', 'reeblog.yml'
+INFO    -  [07:36:37] Serving on http://127.0.0.1:54399/
+""" + "".join(
+    f"INFO    -  [07:3{i}:48] Detected file changes\nINFO    -  Building documentation...\n"
+    f"INFO    -  Documentation built in {seconds} seconds\n"
+    f"INFO    -  [07:3{i}:57] Reloading browsers\n"
+    for i, seconds in enumerate(["9.20", "9.49", "9.24", "8.28"])
+)
+LAST_REBUILD = "INFO    -  [07:38:08] Detected file changes\nINFO    -  Building documentation...\n"
+
+
+def test_serve_builds_are_counted_though_mkdocs_drops_a_repeated_build_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bench = _bench_module(monkeypatch, "bench")
+    record = logging.LogRecord(
+        "mkdocs.commands.build", logging.INFO, "", 0, "built in 9.24", (), None
+    )
+    drop_repeats = mkdocs.utils.DuplicateFilter()  # what `mkdocs serve` puts on the build's log
+    assert drop_repeats(record) and not drop_repeats(record)
+    assert bench.builds_finished(SERVE_LOG) == 5
+    assert bench.builds_finished(SERVE_LOG + LAST_REBUILD) == -1  # one is running
+    finished = SERVE_LOG + LAST_REBUILD + "INFO    -  [07:38:17] Reloading browsers\n"
+    assert bench.builds_finished(finished) == 6  # its "Documentation built in 9.24" was dropped
+    failed = "ERROR   -  An error happened during the rebuild. The server will appear stuck\n"
+    assert bench.builds_finished(SERVE_LOG + LAST_REBUILD + failed) == 6
+    assert bench.builds_finished("INFO    -  Building documentation...\n") == -1
+
+
+def test_serve_smoke_run_measures_both_servers(tmp_path: Path) -> None:
+    out = tmp_path / "results"
+    command = [sys.executable, str(BENCH), "--n", "20", "--runs", "2", "--serve-n", "20"]
+    command += ["--no-material", "--no-plot", "--out", str(out), "--work", str(tmp_path / "w")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=600, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "not measured" not in done.stdout, done.stdout
+    table = (out / "results.md").read_text(encoding="utf-8")
+    for name in ("floor", "reeblog"):
+        (row,) = [line for line in table.splitlines() if line.startswith(f"| {name} | ")
+                  and line.count("|") == 4]  # fmt: skip
+        times = [float(t) for t in row.split("|")[3].split(",")]
+        assert len(times) == 2 and all(t > 0 for t in times), row
+
+
+def test_instructions_by_page_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    instructions = _bench_module(monkeypatch, "instructions")
+    between = instructions.BETWEEN
+    floor = {"post: read and convert": (2_000_000, 2), between: (10**9, 5)}
+    reeblog = {
+        "post: read and convert": (1_000_000, 2),
+        "listing: write through the theme": (3_000_000, 1),
+        between: (2 * 10**9, 9),
+    }
+    splits = [instructions.PageSplit("floor", floor), instructions.PageSplit("reeblog", reeblog)]
+    table = instructions.report_by_page(2, splits)
+    assert "| post: read and convert | 0.00 (1.00M x 2) | 0.00 (0.50M x 2) |" in table
+    assert "| listing: write through the theme | 0.00 | 0.00 (3.00M x 1) |" in table
+    assert (
+        table.index("| listing")
+        < table.index("| post")
+        < table.index(f"| {between} | 1.00 | 2.00 |")
+    )
+    assert "| **whole build** | **1.00** | **2.00** |" in table
