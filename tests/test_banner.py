@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mkdocs_reeblog.banner import NO_IMAGE, Banner, find_banner
 from mkdocs_reeblog.frontmatter import read_front_matter
@@ -219,3 +221,28 @@ def test_site_under_a_path_matches_only_inside_it() -> None:
         {"excerpt_image": "https://example.org/blog/a.png"}, body, site_path=site.site_path
     )
     assert new_body == "\n"
+
+
+_BODY_LINES = ["", " ", "text", "a < b", "`code`", "~", "```", "~~~", "````", "  ```python",
+               "~~~~", "![banner](/a.png)", '![x](/a.png "T")', "![b](/b.png)",
+               "    ![indented](/a.png)", '<img src="/a.png" alt="q">',
+               "<p><img src='/a.png'></p>"]  # fmt: skip
+"""Lines of a post's body: fences, images of the banner and of others, prose."""
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_LINES), max_size=9), st.booleans())
+def test_at_most_one_standalone_image_line_is_blanked_and_lines_keep_their_numbers(
+    lines: list[str], final_newline: bool
+) -> None:
+    body = "\n".join(lines) + ("\n" if final_newline else "")
+    banner, new_body = banner_of({"excerpt_image": "/a.png"}, body)
+    assert banner is not None and banner.url == "/a.png"
+    old, new = body.split("\n"), new_body.split("\n")
+    assert len(old) == len(new)
+    changed = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
+    assert len(changed) <= 1
+    for index in changed:
+        assert new[index] == "" and "/a.png" in old[index]
+        assert index == 0 or not old[index - 1].strip()
+        assert index + 1 == len(old) or not old[index + 1].strip()
