@@ -16,13 +16,13 @@ separated by spaces make one variant (`--option "tag_url='' category_url=''"`).
     .venv/bin/python benchmarks/instructions.py --n 100 --option seo=false --option "nav_title=''"
     .venv/bin/python benchmarks/instructions.py --n 100 --by-page
 
-`--by-page` splits each build's count by page (`page_split.py` marks where each page's work
-starts and ends): posts, generated listing pages and the rest, read and converted, then written
-through the theme, and what runs between pages.
+`--by-page` splits each build's count (`page_split.py` marks where each part starts and ends):
+posts, generated listing pages and other pages, read and converted, then written through the
+theme; each plugin event that runs once a build; MkDocs' steps between pages; the rest.
 
 Instructions are not time (a cache miss costs more than an addition, and Python's bytecode
 runs fewer instructions a second than Markdown's regular expressions): at N=1000 reeblog counts
-1.17x the floor's instructions and takes about 1.35x its time. The counts repeat, so they rank
+1.11x the floor's instructions and takes 1.15x to 1.2x its time. The counts repeat, so they rank
 two versions of the plugin and split its cost; the wall times of `bench.py` give its size.
 """
 
@@ -55,7 +55,8 @@ from bench import (
 from page_split import BETWEEN
 
 _COLLECTED = re.compile(r"Collected : (\d+)")
-_SUMMARY = re.compile(r"^summary: (\d+)", re.MULTILINE)
+_SUMMARY = re.compile(r"^summary: ([\d ]+)$", re.MULTILINE)
+_EVENTS = re.compile(r"^events: ([\w ]+)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -111,53 +112,92 @@ def count_all(project: Project, variants: Sequence[Variant], jobs: int) -> list[
 
 
 @dataclass(frozen=True)
+class Part:
+    """What was counted under one `page_split.py` label."""
+
+    instructions: int = 0
+    misses: int = 0
+    """Last-level cache misses (with `--cache`; instructions and data, read and written)."""
+    stretches: int = 0
+
+    def __add__(self, other: Part) -> Part:
+        return Part(
+            self.instructions + other.instructions,
+            self.misses + other.misses,
+            self.stretches + other.stretches,
+        )
+
+
+@dataclass(frozen=True)
 class PageSplit:
     variant: str
-    parts: dict[str, tuple[int, int]]
-    """Instructions and stretches counted under each `page_split.py` label."""
+    parts: dict[str, Part]
 
 
-def count_by_page(config: Path, folder: Path) -> dict[str, tuple[int, int]]:
-    """A build of `config` under callgrind, its instructions added up by `page_split.py` label."""
+_LAST_LEVEL_MISSES = ("ILmr", "DLmr", "DLmw")
+
+
+def _counted(dump: Path) -> Part:
+    """The totals of one callgrind file (its `events:` and `summary:` lines)."""
+    text = dump.read_text(encoding="utf-8", errors="replace")
+    events, summary = _EVENTS.search(text), _SUMMARY.search(text)
+    if events is None or summary is None:
+        raise RuntimeError(f"no count in {dump}")
+    names, values = events.group(1).split(), [int(v) for v in summary.group(1).split()]
+    counts = dict(
+        zip(names, values + [0] * (len(names) - len(values)), strict=True)
+    )  # 0s: left out
+    misses = sum(counts.get(name, 0) for name in _LAST_LEVEL_MISSES)
+    return Part(counts["Ir"], misses, 1)
+
+
+def count_by_page(config: Path, folder: Path, *, cache: bool = False) -> dict[str, Part]:
+    """A build of `config` under callgrind (simulating the caches with `cache`), its counts
+    added up by `page_split.py` label."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    dumps, labels_file = folder / "callgrind.out", folder / "labels.txt"
     command = [
         "valgrind",
         "--tool=callgrind",
         "--dump-before=getppid",
         "--dump-line=no",  # the totals are all that is read: smaller files
-        f"--callgrind-out-file={dumps}",
+        *(["--cache-sim=yes"] if cache else []),
+        f"--callgrind-out-file={folder / 'callgrind.out'}",
         sys.executable,
         str(HERE / "page_split.py"),
         str(config),
         str(folder / "site"),
-        str(labels_file),
+        str(folder / "labels.txt"),
     ]
     env = {**mkdocs_env(), "PYTHONHASHSEED": "0"}
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"build failed under valgrind ({config}):\n{done.stderr[-3000:]}")
-    labels = labels_file.read_text(encoding="utf-8").splitlines()
-    stretches = sorted(folder.glob("callgrind.out.*"), key=lambda p: int(p.suffix[1:]))
-    if len(stretches) != len(labels):  # something else called getppid: the marks are wrong
-        raise RuntimeError(f"{len(stretches)} counted stretches for {len(labels)} labels")
-    parts: dict[str, tuple[int, int]] = {}
-    # The last stretch, from the last mark to the exit, is in the file without a number.
-    for label, dump in [*zip(labels, stretches, strict=True), (BETWEEN, dumps)]:
-        found = _SUMMARY.search(dump.read_text(encoding="utf-8", errors="replace"))
-        if found is None:
-            raise RuntimeError(f"no count in {dump}")
-        instructions, count = parts.get(label, (0, 0))
-        parts[label] = (instructions + int(found.group(1)), count + 1)
+    parts = read_parts(folder)
     shutil.rmtree(folder)
     return parts
 
 
-def split_all(project: Project, variants: Sequence[Variant], jobs: int) -> list[PageSplit]:
+def read_parts(folder: Path) -> dict[str, Part]:
+    """The counts of `folder`'s callgrind files added up by the labels of `labels.txt`."""
+    labels = (folder / "labels.txt").read_text(encoding="utf-8").splitlines()
+    stretches = sorted(folder.glob("callgrind.out.*"), key=lambda p: int(p.suffix[1:]))
+    if len(stretches) != len(labels):  # something else called getppid: the marks are wrong
+        raise RuntimeError(f"{len(stretches)} counted stretches for {len(labels)} labels")
+    parts: dict[str, Part] = {}
+    # The last stretch, from the last mark to the exit, is in the file without a number.
+    for label, dump in [*zip(labels, stretches, strict=True), (BETWEEN, folder / "callgrind.out")]:
+        parts[label] = parts.get(label, Part()) + _counted(dump)
+    return parts
+
+
+def split_all(
+    project: Project, variants: Sequence[Variant], jobs: int, *, cache: bool = False
+) -> list[PageSplit]:
     def one(variant: Variant) -> PageSplit:
         folder = project.root / f"by-page-{variants.index(variant)}"
-        return PageSplit(variant.name, count_by_page(project.configs[variant.name], folder))
+        config = project.configs[variant.name]
+        return PageSplit(variant.name, count_by_page(config, folder, cache=cache))
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         return list(pool.map(one, variants))
@@ -166,29 +206,43 @@ def split_all(project: Project, variants: Sequence[Variant], jobs: int) -> list[
 def report_by_page(size: int, splits: Sequence[PageSplit]) -> str:
     labels = sorted({label for split in splits for label in split.parts}, key=_label_order)
     names = [split.variant for split in splits]
+    header = [f"| part | {' | '.join(names)} |", f"|:-----|{'----------:|' * len(names)}"]
     lines = [
         f"## Instructions by page, N={size} (`benchmarks/instructions.py --by-page`)",
         "",
         "Billions of instructions, and millions a page (pages counted).",
         "",
-        f"| part | {' | '.join(names)} |",
-        f"|:-----|{'----------:|' * len(names)}",
+        *header,
     ]
     for label in labels:
         cells = []
         for split in splits:
-            instructions, count = split.parts.get(label, (0, 0))
-            pages = count if label != BETWEEN else 0
-            each = f" ({instructions / pages / 1e6:.2f}M x {pages})" if pages else ""
-            cells.append(f"{instructions / 1e9:.2f}{each}")
+            part = split.parts.get(label, Part())
+            pages = part.stretches if label != BETWEEN else 0
+            each = f" ({part.instructions / pages / 1e6:.2f}M x {pages})" if pages else ""
+            cells.append(f"{part.instructions / 1e9:.2f}{each}")
         lines.append(f"| {label} | {' | '.join(cells)} |")
-    totals = [sum(i for i, _ in split.parts.values()) / 1e9 for split in splits]
+    totals = [sum(p.instructions for p in split.parts.values()) / 1e9 for split in splits]
     lines.append(f"| **whole build** | {' | '.join(f'**{t:.2f}**' for t in totals)} |")
+    if any(part.misses for split in splits for part in split.parts.values()):
+        lines += ["", "Last-level cache misses (millions; Valgrind's simulated caches).", ""]
+        lines += header
+        for label in [*labels, "**whole build**"]:
+            cells = [
+                f"{sum(p.misses for p in split.parts.values()) / 1e6:.1f}"
+                if label.startswith("**")
+                else f"{split.parts.get(label, Part()).misses / 1e6:.1f}"
+                for split in splits
+            ]
+            lines.append(f"| {label} | {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
 
 
 def _label_order(label: str) -> tuple[int, str]:
-    return (1 if label == BETWEEN else 0, label)
+    """Pages first, then plugin events, MkDocs' steps, and the rest."""
+    if label == BETWEEN:
+        return (3, label)
+    return (2 if label.startswith("MkDocs") else 1 if label.startswith("on_") else 0, label)
 
 
 def report(size: int, counts: Sequence[Count]) -> str:
@@ -216,6 +270,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=HERE / "results", help="where results go")
     parser.add_argument("--work", type=Path, help="where sites are generated (default: temp)")
     parser.add_argument("--by-page", action="store_true", help="split the counts by page")
+    parser.add_argument("--cache", action="store_true", help="with --by-page: cache misses too")
     return parser.parse_args(argv)
 
 
@@ -229,7 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with work_folder(args.work) as work:
         project = prepare_project(work, args.n, variants)
         if args.by_page:
-            text = report_by_page(args.n, split_all(project, variants, args.jobs))
+            splits = split_all(project, variants, args.jobs, cache=args.cache)
+            text = report_by_page(args.n, splits)
             name = f"instructions-by-page-n{args.n}.md"
         else:
             text = report(args.n, count_all(project, variants, args.jobs))

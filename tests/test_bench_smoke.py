@@ -208,20 +208,65 @@ def test_serve_smoke_run_measures_both_servers(tmp_path: Path) -> None:
 
 def test_instructions_by_page_table(monkeypatch: pytest.MonkeyPatch) -> None:
     instructions = _bench_module(monkeypatch, "instructions")
-    between = instructions.BETWEEN
-    floor = {"post: read and convert": (2_000_000, 2), between: (10**9, 5)}
+    part, between = instructions.Part, instructions.BETWEEN
+    floor = {"post: read and convert": part(2_000_000, 0, 2), between: part(10**9, 0, 5)}
     reeblog = {
-        "post: read and convert": (1_000_000, 2),
-        "listing: write through the theme": (3_000_000, 1),
-        between: (2 * 10**9, 9),
+        "post: read and convert": part(1_000_000, 0, 2),
+        "on_files: ReeblogPlugin": part(5_000_000, 0, 1),
+        "listing: write through the theme": part(3_000_000, 0, 1),
+        between: part(2 * 10**9, 0, 9),
     }
     splits = [instructions.PageSplit("floor", floor), instructions.PageSplit("reeblog", reeblog)]
     table = instructions.report_by_page(2, splits)
     assert "| post: read and convert | 0.00 (1.00M x 2) | 0.00 (0.50M x 2) |" in table
     assert "| listing: write through the theme | 0.00 | 0.00 (3.00M x 1) |" in table
-    assert (
-        table.index("| listing")
-        < table.index("| post")
-        < table.index(f"| {between} | 1.00 | 2.00 |")
+    rows = [line.split(" | ")[0] for line in table.splitlines() if line.startswith("| ")]
+    assert rows[1:] == [
+        "| listing: write through the theme",
+        "| post: read and convert",
+        "| on_files: ReeblogPlugin",
+        f"| {between}",
+        "| **whole build**",
+    ]
+    assert "| **whole build** | **1.00** | **2.01** |" in table
+    assert "cache misses" not in table
+    reeblog[between] = part(2 * 10**9, 3_500_000, 9)
+    assert "| rest of the build | 0.0 | 3.5 |" in instructions.report_by_page(2, splits)
+
+
+def test_page_split_marks_every_page_and_step(tmp_path: Path) -> None:
+    """Outside Valgrind the marks cost nothing; the labels must still come one a stretch."""
+    docs = tmp_path / "docs" / "_posts"
+    docs.mkdir(parents=True)
+    for day in (1, 2, 3):
+        (docs / f"2024-01-0{day}-post{day}.md").write_text(
+            f"---\ntitle: Post {day}\ntags: [a]\n---\n\nText {day}.\n", encoding="utf-8"
+        )
+    config = tmp_path / "reeblog.yml"
+    config.write_text(
+        "site_name: Split\nsite_url: https://example.org/\ntheme:\n  name: material\n"
+        "plugins:\n  - search\n  - reeblog\n",
+        encoding="utf-8",
     )
-    assert "| **whole build** | **1.00** | **2.00** |" in table
+    labels_file = tmp_path / "labels.txt"
+    command = [sys.executable, str(REPO / "benchmarks" / "page_split.py"), str(config)]
+    command += [str(tmp_path / "site"), str(labels_file)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    labels = labels_file.read_text(encoding="utf-8").splitlines()
+    assert labels.count("post: read and convert") == 3
+    assert labels.count("post: write through the theme") == 3
+    assert labels.count("listing: write through the theme") >= 2  # blog index, tag page...
+    for step in (
+        "on_files: ReeblogPlugin",
+        "on_env: ReeblogPlugin",
+        "on_shutdown: ReeblogPlugin",
+        "on_post_build: SearchPlugin",
+        "MkDocs: file list",
+        "MkDocs: theme templates",
+    ):
+        assert step in labels, labels  # fmt: skip
+    # Every marked stretch follows a stretch of the rest: two labels a mark pair.
+    assert labels[0::2] == ["rest of the build"] * (len(labels) // 2)
+    assert (tmp_path / "site" / "index.html").is_file()
