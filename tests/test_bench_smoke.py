@@ -93,24 +93,34 @@ def test_material_blog_posts_have_yaml_dates(tmp_path: Path) -> None:
     assert "<!-- more -->" in text
 
 
-def test_phases_script_splits_a_real_build(tmp_path: Path) -> None:
-    docs = tmp_path / "docs" / "_posts"
+def _small_blog(folder: Path, posts: int) -> Path:
+    """A reeblog site of `posts` one-line posts in `folder`; its `mkdocs.yml`."""
+    docs = folder / "docs" / "_posts"
     docs.mkdir(parents=True)
-    for day in range(1, 21):
+    for day in range(1, posts + 1):
         (docs / f"2024-01-{day:02d}-post{day}.md").write_text(
             f"---\ntitle: Post {day}\ntags: [a]\n---\n\nText {day}.\n", encoding="utf-8"
         )
-    config = tmp_path / "reeblog.yml"
+    config = folder / "reeblog.yml"
     config.write_text(
-        "site_name: Phases\nsite_url: https://example.org/\ntheme:\n  name: material\n"
+        "site_name: Small\nsite_url: https://example.org/\ntheme:\n  name: material\n"
         "plugins:\n  - search\n  - reeblog\n",
         encoding="utf-8",
     )
+    return config
+
+
+def _run_script(script: str, *args: Path) -> subprocess.CompletedProcess[str]:
+    """`python benchmarks/SCRIPT ARGS`."""
+    command = [sys.executable, str(REPO / "benchmarks" / script), *map(str, args)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [sys.executable, str(REPO / "benchmarks" / "phases.py"), str(config)],
-        capture_output=True, text=True, env=env, timeout=300, check=False,
-    )  # fmt: skip
+    return subprocess.run(
+        command, capture_output=True, text=True, env=env, timeout=300, check=False
+    )
+
+
+def test_phases_script_splits_a_real_build(tmp_path: Path) -> None:
+    done = _run_script("phases.py", _small_blog(tmp_path, 20))
     assert done.returncode == 0, done.stdout + done.stderr
     rows = {
         cells[0]: float(cells[1])
@@ -236,23 +246,8 @@ def test_instructions_by_page_table(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_page_split_marks_every_page_and_step(tmp_path: Path) -> None:
     """Outside Valgrind the marks cost nothing; the labels must still come one a stretch."""
-    docs = tmp_path / "docs" / "_posts"
-    docs.mkdir(parents=True)
-    for day in (1, 2, 3):
-        (docs / f"2024-01-0{day}-post{day}.md").write_text(
-            f"---\ntitle: Post {day}\ntags: [a]\n---\n\nText {day}.\n", encoding="utf-8"
-        )
-    config = tmp_path / "reeblog.yml"
-    config.write_text(
-        "site_name: Split\nsite_url: https://example.org/\ntheme:\n  name: material\n"
-        "plugins:\n  - search\n  - reeblog\n",
-        encoding="utf-8",
-    )
     labels_file = tmp_path / "labels.txt"
-    command = [sys.executable, str(REPO / "benchmarks" / "page_split.py"), str(config)]
-    command += [str(tmp_path / "site"), str(labels_file)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    done = _run_script("page_split.py", _small_blog(tmp_path, 3), tmp_path / "site", labels_file)
     assert done.returncode == 0, done.stdout + done.stderr
     labels = labels_file.read_text(encoding="utf-8").splitlines()
     assert labels.count("post: read and convert") == 3
