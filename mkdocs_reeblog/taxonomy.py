@@ -78,9 +78,13 @@ def build_taxonomy(index: BlogIndex, kind: TermKind, permalink: str) -> tuple[Ta
     `permalink` is a jekyll-archives template with `:name` (`/tag/:name/`).
     """
     groups: dict[str, dict[str, list[PublishedPost]]] = {}
+    keys: dict[str, str] = {}  # a few dozen names, on thousands of posts
     for entry in index:  # newest first, so each term's posts are too
         for name in dict.fromkeys(_names(entry, kind)):
-            spellings = groups.setdefault(merge_key(name), {})
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = merge_key(name)
+            spellings = groups.setdefault(key, {})
             posts = spellings.setdefault(name, [])
             if not posts or posts[-1] is not entry:
                 posts.append(entry)
