@@ -33,11 +33,11 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from bench import (
@@ -54,6 +54,7 @@ from bench import (
 )
 from page_split import BETWEEN
 
+T = TypeVar("T")
 _COLLECTED = re.compile(r"Collected : (\d+)")
 _SUMMARY = re.compile(r"^summary: ([\d ]+)$", re.MULTILINE)
 _EVENTS = re.compile(r"^events: ([\w ]+)$", re.MULTILINE)
@@ -85,21 +86,30 @@ def option_variant(option: str) -> Variant:
     return replace(REEBLOG, name=name, config={**REEBLOG.config, "plugins": plugins})
 
 
+def _callgrind(config: Path, options: Sequence[str], program: Sequence[str]) -> str:
+    """Run `program` (a build of `config`) under callgrind with `options`; its stderr."""
+    command = ["valgrind", "--tool=callgrind", *options, *program]
+    env = {**mkdocs_env(), "PYTHONHASHSEED": "0"}  # the same dict and set orders every run
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"build failed under valgrind ({config}):\n{done.stderr[-3000:]}")
+    return done.stderr
+
+
 def count_build(config: Path, site: Path) -> int:
     """Instructions of one `mkdocs build` of `config` into `site`, under callgrind."""
     shutil.rmtree(site, ignore_errors=True)
-    command = [
-        "valgrind",
-        "--tool=callgrind",
-        "--callgrind-out-file=/dev/null",
-        *mkdocs_command("build", "-q", "-f", str(config), "-d", str(site)),
-    ]
-    env = {**mkdocs_env(), "PYTHONHASHSEED": "0"}  # the same dict and set orders every run
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    found = _COLLECTED.search(done.stderr)
-    if done.returncode != 0 or found is None:
-        raise RuntimeError(f"build failed under valgrind ({config}):\n{done.stderr[-3000:]}")
+    build = mkdocs_command("build", "-q", "-f", str(config), "-d", str(site))
+    found = _COLLECTED.search(_callgrind(config, ["--callgrind-out-file=/dev/null"], build))
+    if found is None:
+        raise RuntimeError(f"no count in callgrind's output ({config})")
     return int(found.group(1))
+
+
+def _each_variant(variants: Sequence[Variant], jobs: int, one: Callable[[Variant], T]) -> list[T]:
+    """`one` for each variant, `jobs` at a time, in the variants' order."""
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(one, variants))
 
 
 def count_all(project: Project, variants: Sequence[Variant], jobs: int) -> list[Count]:
@@ -107,8 +117,7 @@ def count_all(project: Project, variants: Sequence[Variant], jobs: int) -> list[
         site = project.root / f"site-instructions-{variants.index(variant)}"
         return Count(variant.name, count_build(project.configs[variant.name], site))
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(one, variants))
+    return _each_variant(variants, jobs, one)
 
 
 @dataclass(frozen=True)
@@ -144,9 +153,8 @@ def _counted(dump: Path) -> Part:
     if events is None or summary is None:
         raise RuntimeError(f"no count in {dump}")
     names, values = events.group(1).split(), [int(v) for v in summary.group(1).split()]
-    counts = dict(
-        zip(names, values + [0] * (len(names) - len(values)), strict=True)
-    )  # 0s: left out
+    values += [0] * (len(names) - len(values))  # callgrind leaves out trailing zeros
+    counts = dict(zip(names, values, strict=True))
     misses = sum(counts.get(name, 0) for name in _LAST_LEVEL_MISSES)
     return Part(counts["Ir"], misses, 1)
 
@@ -156,23 +164,14 @@ def count_by_page(config: Path, folder: Path, *, cache: bool = False) -> dict[st
     added up by `page_split.py` label."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    command = [
-        "valgrind",
-        "--tool=callgrind",
+    options = [
         "--dump-before=getppid",
         "--dump-line=no",  # the totals are all that is read: smaller files
         *(["--cache-sim=yes"] if cache else []),
         f"--callgrind-out-file={folder / 'callgrind.out'}",
-        sys.executable,
-        str(HERE / "page_split.py"),
-        str(config),
-        str(folder / "site"),
-        str(folder / "labels.txt"),
     ]
-    env = {**mkdocs_env(), "PYTHONHASHSEED": "0"}
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
-    if done.returncode != 0:
-        raise RuntimeError(f"build failed under valgrind ({config}):\n{done.stderr[-3000:]}")
+    marked = [sys.executable, str(HERE / "page_split.py"), str(config), str(folder / "site")]
+    _callgrind(config, options, [*marked, str(folder / "labels.txt")])
     parts = read_parts(folder)
     shutil.rmtree(folder)
     return parts
@@ -199,43 +198,51 @@ def split_all(
         config = project.configs[variant.name]
         return PageSplit(variant.name, count_by_page(config, folder, cache=cache))
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(one, variants))
+    return _each_variant(variants, jobs, one)
 
 
 def report_by_page(size: int, splits: Sequence[PageSplit]) -> str:
     labels = sorted({label for split in splits for label in split.parts}, key=_label_order)
-    names = [split.variant for split in splits]
-    header = [f"| part | {' | '.join(names)} |", f"|:-----|{'----------:|' * len(names)}"]
     lines = [
         f"## Instructions by page, N={size} (`benchmarks/instructions.py --by-page`)",
         "",
         "Billions of instructions, and millions a page (pages counted).",
         "",
-        *header,
+        *_table(
+            labels, splits, _instructions_cell, lambda total: f"**{total.instructions / 1e9:.2f}**"
+        ),
     ]
-    for label in labels:
-        cells = []
-        for split in splits:
-            part = split.parts.get(label, Part())
-            pages = part.stretches if label != BETWEEN else 0
-            each = f" ({part.instructions / pages / 1e6:.2f}M x {pages})" if pages else ""
-            cells.append(f"{part.instructions / 1e9:.2f}{each}")
-        lines.append(f"| {label} | {' | '.join(cells)} |")
-    totals = [sum(p.instructions for p in split.parts.values()) / 1e9 for split in splits]
-    lines.append(f"| **whole build** | {' | '.join(f'**{t:.2f}**' for t in totals)} |")
     if any(part.misses for split in splits for part in split.parts.values()):
         lines += ["", "Last-level cache misses (millions; Valgrind's simulated caches).", ""]
-        lines += header
-        for label in [*labels, "**whole build**"]:
-            cells = [
-                f"{sum(p.misses for p in split.parts.values()) / 1e6:.1f}"
-                if label.startswith("**")
-                else f"{split.parts.get(label, Part()).misses / 1e6:.1f}"
-                for split in splits
-            ]
-            lines.append(f"| {label} | {' | '.join(cells)} |")
+        lines += _table(labels, splits, lambda _, part: f"{part.misses / 1e6:.1f}",
+                        lambda total: f"{total.misses / 1e6:.1f}")  # fmt: skip
     return "\n".join(lines) + "\n"
+
+
+def _table(
+    labels: Sequence[str],
+    splits: Sequence[PageSplit],
+    cell: Callable[[str, Part], str],
+    total: Callable[[Part], str],
+) -> list[str]:
+    """A table of `splits` side by side: a row a label, and the whole build's."""
+    lines = [
+        f"| part | {' | '.join(split.variant for split in splits)} |",
+        f"|:-----|{'----------:|' * len(splits)}",
+    ]
+    for label in labels:
+        cells = (cell(label, split.parts.get(label, Part())) for split in splits)
+        lines.append(f"| {label} | {' | '.join(cells)} |")
+    totals = (total(sum(split.parts.values(), Part())) for split in splits)
+    lines.append(f"| **whole build** | {' | '.join(totals)} |")
+    return lines
+
+
+def _instructions_cell(label: str, part: Part) -> str:
+    """Billions, and millions a page for pages (stretches of the rest are no pages)."""
+    pages = part.stretches if label != BETWEEN else 0
+    each = f" ({part.instructions / pages / 1e6:.2f}M x {pages})" if pages else ""
+    return f"{part.instructions / 1e9:.2f}{each}"
 
 
 def _label_order(label: str) -> tuple[int, str]:

@@ -43,7 +43,7 @@ ONCE_EVENTS = ("config", "files", "nav", "env", "post_build", "shutdown")
 
 def page_kind(page: Page) -> str:
     """`post` (a file of a `_posts` folder), `listing` (a page a plugin generated) or `other`."""
-    if "_posts/" in f"/{page.file.src_uri}":
+    if "/_posts/" in f"/{page.file.src_uri}":
         return "post"
     return "listing" if page.file.generated_by is not None else "other"
 

@@ -96,25 +96,22 @@ def read_front_matter(text: str) -> FrontMatter:
                 "add a line with '---' after the last key",
             )
         return FrontMatter(data={}, body=text, body_line=1)
-    yaml_text, body_start = split
-    # Line 1 holds the opening '---'; the YAML starts on line 2 for the loader's marks.
-    first_yaml_line = 1 + yaml_text[: yaml_text.index("\n") + 1].count("\n")
-    yaml_source = yaml_text[yaml_text.index("\n") + 1 :]
-    data, key_lines = _load_mapping(yaml_source, first_yaml_line)
+    yaml_end, body_start = split
+    # Line 1 holds the opening '---' (blank lines after it are the YAML's, so that the loader's
+    # marks count the file's lines): the YAML starts on line 2.
+    data, key_lines = _load_mapping(text[text.index("\n") + 1 : yaml_end], 2)
     body_line = 1 + text.count("\n", 0, body_start)
     return FrontMatter(data=data, body=text[body_start:], body_line=body_line, key_lines=key_lines)
 
 
-def _split(text: str) -> tuple[str, int] | None:
-    """What `JEKYLL_FRONT_MATTER` matches: (its first group, the YAML with the opening line;
-    where the body starts), or None. The opening line, then the first closing line after it."""
+def _split(text: str) -> tuple[int, int] | None:
+    """Where what `JEKYLL_FRONT_MATTER` matches ends its first group (the closing line starts)
+    and ends (the body starts), or None: the opening line, then the first closing line."""
     opening = _FRONT_MATTER_OPENING.match(text)
     if opening is None:
         return None
     closing = _FRONT_MATTER_CLOSING.search(text, opening.end())
-    if closing is None:
-        return None
-    return text[: closing.start()], closing.end()
+    return None if closing is None else closing.span()
 
 
 def _load_mapping(source: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:

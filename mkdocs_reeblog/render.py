@@ -7,10 +7,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from typing import Literal
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import DateTimePattern, get_date_format, parse_pattern
+from babel.dates import DateTimePattern, parse_pattern
 
 from mkdocs_reeblog.excerpt import without_base
 from mkdocs_reeblog.index import PublishedPost
@@ -97,20 +96,11 @@ class DateFormatter:
         return text
 
 
-_NAMED_FORMATS: tuple[Literal["full", "long", "medium", "short"], ...] = (
-    "full",
-    "long",
-    "medium",
-    "short",
-)
-
-
 def _pattern(date_format: str, locale: Locale) -> DateTimePattern:
     """What Babel's `format_date` applies for `date_format`: a named format's pattern in the
-    locale, else the pattern as written."""
-    for name in _NAMED_FORMATS:
-        if date_format == name:
-            return parse_pattern(get_date_format(name, locale=locale))
+    locale (Babel's `get_date_format`), else the pattern as written."""
+    if date_format in ("full", "long", "medium", "short"):
+        return parse_pattern(locale.date_formats[date_format])
     return parse_pattern(date_format)
 
 

@@ -243,5 +243,5 @@ def test_the_split_finds_what_jekylls_regular_expression_finds(
 ) -> None:
     text = "".join(piece + ending for piece, ending in pieces)
     match = JEKYLL_FRONT_MATTER.match(text)
-    expected = None if match is None else (match.group(1), match.end())
+    expected = None if match is None else (match.end(1), match.end())
     assert _split(text) == expected
