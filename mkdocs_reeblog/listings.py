@@ -18,6 +18,7 @@ __all__ = [
     "MARKER",
     "Listing",
     "ListingOptions",
+    "listing_title",
     "plan_listings",
     "posts_at_listing_urls",
     "resolve_listing_options",
@@ -71,6 +72,29 @@ class Listing:
     @property
     def in_nav(self) -> bool:
         return self.number == 1 and self.kind in ("blog", "tags", "categories")
+
+
+def listing_title(
+    listing: Listing,
+    *,
+    site_name: str,
+    blog_title: str | None,
+    nav_title: str,
+    heading: bool = False,
+) -> str:
+    """A listing's page title, or its `heading` (the blog index's is `blog_title`, else the
+    site's name on the home page, else the nav section's title)."""
+    if listing.kind == "blog":
+        if heading:
+            home = listing.dest.url in ("./", "index.html")
+            title = blog_title or (site_name if home else nav_title or "Blog")
+        else:
+            title = "Posts"
+    elif listing.kind in ("tags", "categories"):
+        title = listing.kind.capitalize()
+    else:
+        title = f"{listing.kind.capitalize()}: {listing.key}"
+    return title if listing.number == 1 else f"{title} (page {listing.number})"
 
 
 def source_uri(dest: Destination) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from jinja2 import Template, TemplateNotFound
-from markupsafe import Markup, escape
+from jinja2 import TemplateNotFound
+from markupsafe import escape
 from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.utils import get_relative_url, get_theme_dir
 from mkdocs.utils.yaml import yaml_load
 
+from mkdocs_reeblog.blog_html import BlogHtml
 from mkdocs_reeblog.config import ReeblogConfig
 from mkdocs_reeblog.dates import DateError
 from mkdocs_reeblog.excerpt import BASE, ExcerptCache, text_excerpt, without_base
@@ -31,6 +32,7 @@ from mkdocs_reeblog.feed import (
     render_feed,
     resolve_feed_options,
 )
+from mkdocs_reeblog.generated import GeneratedFiles, place
 from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
 from mkdocs_reeblog.kramdown import (
     KramdownSlugger,
@@ -46,10 +48,10 @@ from mkdocs_reeblog.listings import (
     LISTING_MARKDOWN,
     MARKER,
     Listing,
+    listing_title,
     plan_listings,
     posts_at_listing_urls,
     resolve_listing_options,
-    source_uri,
 )
 from mkdocs_reeblog.meta import page_meta
 from mkdocs_reeblog.navcache import NavCache
@@ -59,15 +61,7 @@ from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_o
 from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.reader import PostReader
 from mkdocs_reeblog.redirects import old_urls, redirect_html, redirect_target, source_path
-from mkdocs_reeblog.render import (
-    DateFormatter,
-    Link,
-    PostView,
-    TermLinker,
-    banner_problem,
-    post_view,
-    term_linker,
-)
+from mkdocs_reeblog.render import DateFormatter, banner_problem
 from mkdocs_reeblog.seo import post_description, post_seo, site_seo
 from mkdocs_reeblog.settings import (
     JekyllConfigError,
@@ -76,7 +70,7 @@ from mkdocs_reeblog.settings import (
     resolve_settings,
 )
 from mkdocs_reeblog.taxonomy import Taxonomy, build_taxonomy
-from mkdocs_reeblog.urls import Destination, PermalinkError, check_permalink
+from mkdocs_reeblog.urls import PermalinkError, check_permalink
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -90,10 +84,6 @@ log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 POST_TEMPLATE = "reeblog/post.html"
-POST_HEADER_TEMPLATE = "reeblog/post-header.html"
-CARD_TEMPLATE = "reeblog/card.html"
-CHIPS_TEMPLATE = "reeblog/chips.html"
-LISTING_TEMPLATE = "reeblog/listing.html"
 LISTING_PAGE_TEMPLATE = "reeblog/listing-page.html"
 _LISTING_OPTIONS = (
     "blog_url",
@@ -130,13 +120,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.links = SiteLinks((), lambda _url: None)
         self.config_dir = Path.cwd()
         self._folders: dict[str, str] = {}
-        self._cards: dict[str, Markup] = {}
-        """Each post's card (HTML with `BASE` links), rendered once a build."""
-        self._views: dict[str, PostView] = {}
-        self._chips: dict[str, Markup] = {}
-        """Each post's category and tag chips (HTML with `BASE` links), for card and header."""
-        self._listing_template: Template | None = None
-        self._header_template: Template | None = None
+        self.html: BlogHtml | None = None
+        """The posts' cards, chips and views, made in on_env, until every page is written."""
         self._content_before: dict[str, str] = {}
         """Pages being written: their content before on_page_context added to it (a listing,
         a post's header), put back in on_post_page."""
@@ -161,9 +146,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.full_text_posts: set[str] = set()
         self._sitemap_dates: dict[datetime, str] = {}
         """`_sitemap_date` of each post's date, for this build."""
-        self._by_dest: dict[str, File] = {}
-        self._owners: dict[str, Problem] = {}
-        """What asked for each generated file, when it came from a post."""
         self.liquid = LiquidRenderer(
             site={},
             includes_dir=None,
@@ -300,20 +282,19 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                     config, page_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
                 )
                 files.append(file)
-            _place(file, entry.dest, config.site_dir)
+            place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
             if file.page is None and self.config.share_converter:
                 PostPage(file, config, self.post_conversion)
-        self._by_dest = {f.dest_uri: f for f in files}
-        self._owners = {}
-        self._add_listings(files, config, listings)
-        self._add_redirects(files, config)
+        generated = GeneratedFiles(files, config, self._path)
+        self._add_listings(generated, config, listings)
+        self._add_redirects(generated, config)
         feed_options = self._feed_options()
         self.feeds = plan_feeds(
             feed_options, self.index, self.taxonomies, has_site_url=bool(config.site_url)
         )
         for feed in self.feeds:
-            feed.file = self._generate(files, config, feed.path, "")
+            feed.file = generated.add(feed.path, "")
         self.full_text_posts = {
             e.post.source.page_uri
             for feed in self.feeds
@@ -350,42 +331,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             timezone=self.settings.timezone,
         )
 
-    def _generate(
-        self,
-        files: Files,
-        config: MkDocsConfig,
-        dest: Destination | str,
-        content: str,
-        owner: Problem | None = None,
-    ) -> File | None:
-        """Add a generated file at `dest` (a page's destination, or a path for other files),
-        unless a file is written there already: that one is kept, and None returned.
-
-        `owner` names what asked for the file (a post's key), to report two posts that ask
-        for one file; a page of the site's own simply wins.
-        """
-        src_uri = source_uri(dest) if isinstance(dest, Destination) else dest
-        file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        if isinstance(dest, Destination):
-            _place(file, dest, config.site_dir)
-        taken = self._by_dest.get(file.dest_uri)
-        if taken is None:
-            files.append(file)
-            self._by_dest[file.dest_uri] = file
-            if owner is not None:
-                self._owners[file.dest_uri] = owner
-            return file
-        first = self._owners.get(file.dest_uri)
-        if owner is not None and first is not None:
-            log.warning(
-                "%s:%d: %s is also written for %s:%d; the first is kept, remove one of them",
-                owner.path, owner.line, file.dest_uri, first.path, first.line,
-            )  # fmt: skip
-        else:
-            log.info("%s: kept instead of what reeblog generates there", self._path(taken))
-        return None
-
-    def _add_redirects(self, files: Files, config: MkDocsConfig) -> None:
+    def _add_redirects(self, generated: GeneratedFiles, config: MkDocsConfig) -> None:
         """Pages at the posts' old URLs (`redirect_from`, `redirect_from_permalink`)."""
         for entry in self.index:
             for old_url in old_urls(entry.post, self.config.redirect_from_permalink):
@@ -396,7 +342,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 canonical = urljoin(config.site_url, entry.dest.url) if config.site_url else None
                 line = entry.post.key_lines.get("redirect_from", 1)
                 owner = Problem(entry.post.path, line, f"redirect_from {old_url}")
-                self._generate(files, config, path, redirect_html(href, canonical), owner)
+                generated.add(path, redirect_html(href, canonical), owner)
 
     def _plan_listings(self, config: MkDocsConfig) -> tuple[list[Listing], list[str]]:
         """The blog index, term and year pages of the posts (and warnings about term names)."""
@@ -414,7 +360,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 taxonomies.append(taxonomy)
         return plan_listings(self.index, taxonomies, options), warnings
 
-    def _add_listings(self, files: Files, config: MkDocsConfig, listings: list[Listing]) -> None:
+    def _add_listings(
+        self, generated: GeneratedFiles, config: MkDocsConfig, listings: list[Listing]
+    ) -> None:
         """Generate the listing pages; pages the user wrote win (and show the listing)."""
         self.term_urls = {}
         self.listings = {}
@@ -424,10 +372,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 for spelling in listing.term.spellings:
                     self.term_urls[(listing.kind, spelling)] = listing.dest.url
             # Out of the automatic nav: on_nav gathers the index pages in one section.
-            file = self._generate(files, config, listing.dest, LISTING_MARKDOWN)
+            file = generated.add(listing.dest, LISTING_MARKDOWN)
             if file is not None:  # its page (MkDocs makes one for a page in an explicit nav)
                 ListingPage(file, config, self.listing_conversion)
-            owner = file or self._by_dest[listing.dest.dest_uri]
+            owner = file or generated.at(listing.dest.dest_uri)
             self.listings[owner.src_uri] = listing
 
     def _path(self, file: File) -> str:
@@ -536,21 +484,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _listing_title(
         self, listing: Listing, config: MkDocsConfig, *, heading: bool = False
     ) -> str:
-        """A listing's page title, or its heading (the blog index's is `blog_title`, else the
-        site's name on the home page)."""
-        if listing.kind == "blog":
-            if heading:
-                home = listing.dest.url in ("./", "index.html")
-                title = self.config.blog_title or (
-                    config.site_name if home else self.config.nav_title or "Blog"
-                )
-            else:
-                title = "Posts"
-        elif listing.kind in ("tags", "categories"):
-            title = listing.kind.capitalize()
-        else:
-            title = f"{listing.kind.capitalize()}: {listing.key}"
-        return title if listing.number == 1 else f"{title} (page {listing.number})"
+        return listing_title(
+            listing,
+            site_name=config.site_name,
+            blog_title=self.config.blog_title,
+            nav_title=self.config.nav_title,
+            heading=heading,
+        )
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         entry = self.index.get(page.file.src_uri)
@@ -581,31 +521,21 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             if self.config.cache_nav and config.theme.name == "material" and not self._nav_is_empty
             else None
         )
-        self._header_template = env.get_template(POST_HEADER_TEMPLATE)
-        card = env.get_template(CARD_TEMPLATE)
-        chips_template = env.get_template(CHIPS_TEMPLATE)
         self._check_templates(env, files)
-        cards: dict[str, Markup] = {}
-        views: dict[str, PostView] = {}
-        chips: dict[str, Markup] = {}
-        term_link = term_linker(self.term_urls, BASE.__add__)
-        for entry in self.index:
-            src_uri = entry.post.source.page_uri
-            view = views[src_uri] = self._view(entry, BASE.__add__, term_link)
-            # Rendered once, shown by the card and the header: Markup, so shown without a copy.
-            chips[src_uri] = Markup(chips_template.render(post=view, config=config))
-            html = card.render(
-                post=view,
-                chips=chips[src_uri],
-                excerpt=Markup(self.excerpts.get(src_uri, "")),
-                config=config,
-            )
-            cards[src_uri] = Markup(html)
-        self._cards, self._views, self._chips, self._content_before = cards, views, chips, {}
+        self.html = BlogHtml(
+            env,
+            config,
+            self.index,
+            excerpts=self.excerpts,
+            term_urls=self.term_urls,
+            links=self.links,
+            dates=self.dates,
+            words_per_minute=self.config.words_per_minute,
+        )
+        self._content_before = {}
         self._newest = next(
             (lst for lst in self.listings.values() if lst.kind == "blog" and lst.number == 1), None
         )
-        self._listing_template = env.get_template(LISTING_TEMPLATE)
         for feed in self.feeds:
             if feed.file is not None:
                 feed.file.content_string = self._render_feed(feed, config)
@@ -644,50 +574,24 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def _absolute_banner(self, entry: PublishedPost, site_url: str) -> str | None:
         """The banner's absolute URL (for feeds and social tags), when it is safe to show."""
-        banner = self._views[entry.post.source.page_uri].banner  # views are made first in on_env
-        if banner is None or not site_url:
+        if self.html is None or not site_url:
+            return None
+        banner = self.html.views[entry.post.source.page_uri].banner
+        if banner is None:
             return None
         return urljoin(site_url, banner.src.removeprefix(BASE))
 
-    def _view(self, entry: PublishedPost, link: Link, term_link: TermLinker) -> PostView:
-        return post_view(
-            entry,
-            link=link,
-            links=self.links,
-            dates=self.dates,
-            words_per_minute=self.config.words_per_minute,
-            term_link=term_link,
-        )
-
     def _fill_listing(self, page: Page, config: MkDocsConfig) -> None:
         """Put the page's listing (or the newest posts) where it says `<!-- reeblog:posts -->`."""
-        if page.content is None or MARKER not in page.content or self._listing_template is None:
+        if page.content is None or MARKER not in page.content or self.html is None:
             return
         listing = self.listings.get(page.file.src_uri) or self._newest
         if listing is None:
             return
         self._content_before.setdefault(page.file.src_uri, page.content)
-        url = page.file.url
-        year = listing.kind == "year"
-        html = self._listing_template.render(
-            listing=listing,
-            heading=without_base(self._listing_title(listing, config, heading=True)),
-            cards=[] if year else [self._cards[e.post.source.page_uri] for e in listing.posts],
-            entries=[self._views[e.post.source.page_uri] for e in listing.posts] if year else [],
-            previous=get_relative_url(listing.previous.url, url) if listing.previous else None,
-            next=get_relative_url(listing.next.url, url) if listing.next else None,
-            terms=[
-                (
-                    without_base(t.name),
-                    len(t.posts),
-                    BASE + self.term_urls.get((t.kind, t.name), ""),
-                )
-                for t in listing.terms
-            ],
-            page=page,
-            config=config,
-        )
-        page.content = page.content.replace(MARKER, html.replace(BASE, _root_path(url)), 1)
+        heading = without_base(self._listing_title(listing, config, heading=True))
+        html = self.html.listing(listing, heading=heading, page=page, config=config)
+        page.content = page.content.replace(MARKER, html, 1)
 
     # Before Material's search (priority 0) reads the content of a hand-written page that holds
     # a listing. Listings are filled page by page, rather than all in `on_env`, so that their
@@ -756,14 +660,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if page.file.generated_by is not None:
             self._fill_listing(page, config)
         entry = self.index.get(page.file.src_uri)
-        if entry is None or page.content is None or self._header_template is None:
+        if entry is None or page.content is None or self.html is None:
             return context
         page.content = page.content.replace(_title_heading(entry.post.title), "", 1)
-        # The view is the card's: its links start at BASE, the path to the site root.
-        view = self._views[entry.post.source.page_uri]
-        chips = self._chips[entry.post.source.page_uri]
-        header = self._header_template.render(post=view, chips=chips, page=page, config=config)
-        page.content = header.replace(BASE, _root_path(page.file.url)) + page.content
+        page.content = self.html.header(entry, page, config) + page.content
         return context
 
     on_page_context = CombinedEvent(_listings_and_seo, _after_search)
@@ -790,7 +690,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Every page is written: the cards, chips and views made for them can go (a `serve`
         rebuild makes them anew; what is kept across rebuilds stays)."""
-        self._cards, self._chips, self._views = {}, {}, {}
+        self.html = None
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A "Blog" section for the index pages; posts go between their neighbours by date."""
@@ -826,16 +726,3 @@ def _root(url: str | None) -> str | None:
 def _title_heading(title: str) -> str:
     """The heading search plugins index a post under (the header replaces it afterwards)."""
     return f"<h1>{escape(title)}</h1>\n"
-
-
-def _root_path(page_url: str) -> str:
-    """The path from the page at `page_url` to the site root, ending with `/` (`../../`)."""
-    return get_relative_url(".", page_url).rstrip("/") + "/"
-
-
-def _place(file: File, dest: Destination, site_dir: str) -> None:
-    """Write `file` at `dest` (MkDocs caches these three together: set them together)."""
-    file.dest_uri = dest.dest_uri
-    file.url = dest.url
-    # MkDocs' own expression for it (`File.abs_dest_path`), and a fifth of what `Path` costs.
-    file.abs_dest_path = os.path.normpath(os.path.join(site_dir, dest.dest_uri))  # noqa: PTH118

@@ -9,6 +9,7 @@ from mkdocs_reeblog.listings import (
     MARKER,
     Listing,
     ListingOptions,
+    listing_title,
     plan_listings,
     resolve_listing_options,
     source_uri,
@@ -232,6 +233,40 @@ def test_every_listing_page_has_its_own_file() -> None:
 )
 def test_source_uri_of_a_generated_page(url: str, expected: str) -> None:
     assert source_uri(destination(url, use_directory_urls=True)) == expected
+
+
+def titles(listing: Listing, *, blog_title: str | None = None) -> tuple[str, str]:
+    """The listing's page title and heading, on a site named "Site" with a "Blog" section."""
+
+    def title(heading: bool) -> str:
+        return listing_title(
+            listing, site_name="Site", blog_title=blog_title, nav_title="Blog", heading=heading
+        )
+
+    return title(heading=False), title(heading=True)
+
+
+def test_listing_titles_name_the_kind_the_term_and_the_page() -> None:
+    index = dated_posts(12, year=2023)
+    listings = plan_listings(index, taxonomies(index), ListingOptions(paginate=10))
+    blog = of_kind(listings, "blog")
+    assert [titles(listing) for listing in blog] == [
+        ("Posts", "Site"),  # the home page's heading is the site's name
+        ("Posts (page 2)", "Blog (page 2)"),
+    ]
+    assert titles(blog[0], blog_title="Notes") == ("Posts", "Notes")
+    assert {titles(listing)[0] for listing in listings if listing.kind != "blog"} >= {
+        "Tags",
+        "Categories",
+        "Year: 2023",
+    }
+
+
+def test_a_blog_index_away_from_home_is_headed_by_its_nav_section() -> None:
+    index = dated_posts(1)
+    options = ListingOptions(blog_url="/blog/")
+    blog = of_kind(plan_listings(index, taxonomies(index), options), "blog")[0]
+    assert titles(blog) == ("Posts", "Blog")
 
 
 def resolve(options: dict[str, object], jekyll: dict[str, object]) -> ListingOptions:
