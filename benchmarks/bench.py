@@ -1,7 +1,8 @@
 """Build-time benchmark of reeblog against plain MkDocs pages and Material's blog plugin.
 
 For each N (default 100, 1000, 5000) it generates N posts (`generate.py`) and builds, each in
-its own `python -m mkdocs build` subprocess, interleaved, `--runs` times (medians reported):
+its own `python -m mkdocs build` subprocess, interleaved, `--runs` times (medians reported;
+the order reversed every other run, each build `--pause` seconds after the one before):
 
 - floor: the same posts as plain Material pages, out of the nav, no blog plugin;
 - reeblog: the same `docs/` with `plugins: [search, reeblog]`;
@@ -45,7 +46,7 @@ from dataclasses import astuple, dataclass, field
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import yaml
@@ -143,6 +144,8 @@ class Results:
     """The 1-minute load average before each build: other work inflates wall times."""
     sites: str = "on disk"
     """Where the built sites were written."""
+    pause: float = 0.0
+    """Seconds of idle before each full build."""
 
     def add(self, variant: str, size: int, measurement: Measurement) -> None:
         self.builds.setdefault((variant, size), []).append(measurement)
@@ -221,9 +224,11 @@ def mkdocs_env(sites: Path | None = None) -> dict[str, str]:
     return env if sites is None else {**env, "TMPDIR": str(sites)}
 
 
-def measure_build(config: Path, site: Path) -> Measurement:
-    """Build once into an empty `site` in a subprocess; its own rusage via `os.wait4`."""
+def measure_build(config: Path, site: Path, pause: float = 0.0) -> Measurement:
+    """Build once into an empty `site` in a subprocess, `pause` seconds after emptying it (and
+    after the build before it); its own rusage via `os.wait4`."""
     shutil.rmtree(site, ignore_errors=True)
+    time.sleep(pause)
     log = site.with_name(site.name + ".log")
     command = mkdocs_command("build", "-q", "-f", str(config), "-d", str(site))
     with log.open("wb") as stderr:
@@ -237,21 +242,31 @@ def measure_build(config: Path, site: Path) -> Measurement:
     return Measurement(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
+T = TypeVar("T")
+
+
+def alternating(items: Sequence[T], round_number: int) -> list[T]:
+    """`items` in the order of a round: reversed every other round, so that none always comes
+    first, or always right after another (whatever that costs, all pay it alike)."""
+    return list(items if round_number % 2 == 0 else reversed(items))
+
+
 def run_builds(
     projects: Sequence[Project],
     variants: Sequence[Variant],
     runs: int,
     results: Results,
     sites: Path,
+    pause: float = 0.0,
 ) -> None:
-    """Every variant of every size, `runs` times, interleaved so drift hits them alike; the
-    built sites go to `sites`."""
+    """Every variant of every size, `runs` times, interleaved so drift hits them alike, each
+    build `pause` seconds after the one before; the built sites go to `sites`."""
     for project in projects:
         for run in range(runs):
-            for variant in variants:
+            for variant in alternating(variants, run):
                 site = sites / f"n{project.size}-site-{variant.name}"
                 results.loads.append(os.getloadavg()[0])
-                measurement = measure_build(project.configs[variant.name], site)
+                measurement = measure_build(project.configs[variant.name], site, pause)
                 results.add(variant.name, project.size, measurement)
                 print(
                     f"N={project.size:<5} run {run + 1}/{runs} {variant.name:<14} "
@@ -465,7 +480,7 @@ def run_serve(project: Project, edits: int, results: Results, sites: Path) -> No
             except (RuntimeError, TimeoutError) as exc:
                 print(f"serve N={project.size} {variant.name}: not measured: {exc}")
         for edit in range(edits):
-            for site in list(served if edit % 2 == 0 else reversed(served)):
+            for site in alternating(served, edit):
                 try:
                     site.measure(edit)
                 except (RuntimeError, TimeoutError) as exc:
@@ -564,6 +579,21 @@ def build_table(results: Results, variants: Sequence[Variant], sizes: Sequence[i
     return lines
 
 
+def run_ratios(results: Results, sizes: Sequence[int]) -> list[str]:
+    """Markdown lines: reeblog / floor wall time of each run (the builds of one round)."""
+    lines = []
+    for size in sizes:
+        pairs = zip(
+            results.builds.get(("reeblog", size), []),
+            results.builds.get(("floor", size), []),
+            strict=False,
+        )
+        listed = ", ".join(f"{mine.wall / floor.wall:.2f}x" for mine, floor in pairs)
+        if listed:
+            lines.append(f"- reeblog / floor, each run, N={size}: {listed}")
+    return lines
+
+
 def render_report(
     results: Results, variants: Sequence[Variant], sizes: Sequence[int], runs: int, plot: str | None
 ) -> str:
@@ -575,8 +605,9 @@ def render_report(
         f"{platform.machine()}, Python {platform.python_version()}, MkDocs {_version('mkdocs')}, "
         f"Material {_version('mkdocs-material')}, mkdocs-reeblog {_version('mkdocs-reeblog')}. "
         f"Load average before the builds: {_load(results.loads)}. "
-        f"Medians of {runs} run(s); each build is `python -m mkdocs build -q` in its own "
-        "process (wall time, user + sys CPU time, max RSS), its site written "
+        f"Medians of {runs} run(s), the order of the builds reversed every other run; each "
+        "build is `python -m mkdocs build -q` in its own process (wall time, user + sys CPU "
+        f"time, max RSS), {results.pause:g} s after the build before it, its site written "
         f"{results.sites}. Generated by `benchmarks/bench.py`.",
         "",
         *(f"- `{v.name}`: {v.description}" for v in variants),
@@ -584,6 +615,8 @@ def render_report(
         "## Full build",
         "",
         *build_table(results, variants, sizes),
+        "",
+        *run_ratios(results, sizes),
     ]
     if plot:
         lines += ["", f"![Build time against N, log-log]({plot})"]
@@ -664,6 +697,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--work", type=Path, help="where sites are generated (default: a temp dir)")
     parser.add_argument("--serve-n", type=int, default=1000, help="N of the serve rebuild test")
     parser.add_argument(
+        "--pause",
+        type=float,
+        default=2.0,
+        help="seconds of idle before each full build, once the build before it is done and "
+        "its site deleted",
+    )
+    parser.add_argument(
         "--no-serve", action="store_true", help="skip the mkdocs serve rebuild test"
     )
     parser.add_argument("--no-plot", action="store_true", help="skip the PNG plot")
@@ -678,6 +718,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.runs < 1 or min(args.n) < 1:
         parser.error("--runs and --n must be positive")
+    if args.pause < 0:
+        parser.error("--pause must not be negative")
     return args
 
 
@@ -735,12 +777,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     variants = select_variants(args.no_material)
     sizes = sorted(set(args.n))
-    results = Results(serve_size=args.serve_n)
+    results = Results(serve_size=args.serve_n, pause=args.pause)
     compile_plugin()
     with work_folder(args.work) as work, sites_folder(args.sites, work) as (sites, place):
         results.sites = place
         projects = [prepare_project(work, size, variants) for size in sizes]
-        run_builds(projects, variants, args.runs, results, sites)
+        run_builds(projects, variants, args.runs, results, sites, args.pause)
         if not args.no_serve:
             known = {p.size: p for p in projects}
             serve_project = known.get(args.serve_n) or prepare_project(

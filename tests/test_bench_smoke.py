@@ -34,6 +34,7 @@ def _rows(table: str) -> dict[str, list[str]]:
 def test_bench_smoke_run_writes_a_table(tmp_path: Path, sites: str) -> None:
     out = tmp_path / "results"
     command = [sys.executable, str(BENCH), "--n", "20", "--runs", "1", "--no-serve", "--no-plot"]
+    command += ["--pause", "0"]
     command += ["--out", str(out), "--work", str(tmp_path / "work"), "--sites", sites]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
@@ -198,10 +199,21 @@ def test_serve_builds_are_counted_though_mkdocs_drops_a_repeated_build_time(
     assert bench.builds_finished("INFO    -  Building documentation...\n") == -1
 
 
+def test_rounds_alternate_the_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    bench = _bench_module(monkeypatch, "bench")
+    rounds = [bench.alternating(["floor", "reeblog", "material"], n) for n in range(3)]
+    assert rounds == [
+        ["floor", "reeblog", "material"],
+        ["material", "reeblog", "floor"],
+        ["floor", "reeblog", "material"],
+    ]
+
+
 def test_serve_smoke_run_measures_both_servers(tmp_path: Path) -> None:
     out = tmp_path / "results"
     command = [sys.executable, str(BENCH), "--n", "20", "--runs", "2", "--serve-n", "20"]
     command += ["--no-material", "--no-plot", "--out", str(out), "--work", str(tmp_path / "w")]
+    command += ["--pause", "0.5"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
         command, capture_output=True, text=True, env=env, timeout=600, check=False
@@ -214,6 +226,9 @@ def test_serve_smoke_run_measures_both_servers(tmp_path: Path) -> None:
                   and line.count("|") == 4]  # fmt: skip
         times = [float(t) for t in row.split("|")[3].split(",")]
         assert len(times) == 2 and all(t > 0 for t in times), row
+    (each_run,) = [line for line in table.splitlines() if "each run, N=20:" in line]
+    assert len(each_run.split(": ")[1].split(", ")) == 2, each_run
+    assert "0.5 s after the build before it" in table, table
 
 
 def test_instructions_by_page_table(monkeypatch: pytest.MonkeyPatch) -> None:
