@@ -3,7 +3,7 @@
 every listing page and by the post's header; a post's header; a listing at its marker.
 
 What is kept between pages has its links start with `BASE`; each page replaces it with its own
-path to the site root (`root_path`).
+path to the site root (`_root_path`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-__all__ = ["BlogHtml", "root_path"]
+__all__ = ["BlogHtml"]
 
 POST_HEADER_TEMPLATE = "reeblog/post-header.html"
 CARD_TEMPLATE = "reeblog/card.html"
@@ -33,7 +33,7 @@ CHIPS_TEMPLATE = "reeblog/chips.html"
 LISTING_TEMPLATE = "reeblog/listing.html"
 
 
-def root_path(page_url: str) -> str:
+def _root_path(page_url: str) -> str:
     """The path from the page at `page_url` to the site root, ending with `/` (`../../`)."""
     return get_relative_url(".", page_url).rstrip("/") + "/"
 
@@ -90,7 +90,7 @@ class BlogHtml:
         html = self._header.render(
             post=self.views[src_uri], chips=self.chips[src_uri], page=page, config=config
         )
-        return html.replace(BASE, root_path(page.file.url))
+        return html.replace(BASE, _root_path(page.file.url))
 
     def listing(self, listing: Listing, *, heading: str, page: Page, config: MkDocsConfig) -> str:
         """A listing as `page` shows it (`reeblog/listing.html`): cards, or a year archive's
@@ -115,4 +115,4 @@ class BlogHtml:
             page=page,
             config=config,
         )
-        return html.replace(BASE, root_path(url))
+        return html.replace(BASE, _root_path(url))
