@@ -56,7 +56,7 @@ from mkdocs_reeblog.listings import (
 from mkdocs_reeblog.meta import page_meta
 from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
-from mkdocs_reeblog.post_page import PostConversion, PostPage
+from mkdocs_reeblog.post_page import PostConversion, PostPage, page_source
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
 from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.reader import PostReader
@@ -406,10 +406,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A post was read in `on_files`: MkDocs gets its body, not the file to read and parse
-        again (an empty YAML block first, so that MkDocs finds no metadata in the body; the
-        front matter becomes `page.meta` in `on_page_markdown`)."""
+        again (the front matter becomes `page.meta` in `on_page_markdown`)."""
         entry = self.index.get(page.file.src_uri)
-        return None if entry is None else "---\n{}\n---\n" + entry.post.body
+        return None if entry is None else page_source(entry.post.body)
 
     # Before other plugins (Material's tags plugin reads page.meta at -50), so that they see
     # Jekyll's front matter normalised: lists of tags and categories, dates as datetimes.

@@ -9,9 +9,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
 from mkdocs_reeblog import post_page
-from mkdocs_reeblog.post_page import RESETTABLE_EXTENSIONS, follows_mkdocs
+from mkdocs_reeblog.post_page import RESETTABLE_EXTENSIONS, follows_mkdocs, page_source
 from tests.conftest import MATERIAL_SITE, differing_files, write_and_build
 
 # What one document could leave in a converter for the next: footnotes, an abbreviation,
@@ -185,3 +188,24 @@ def test_the_documents_show_what_a_converter_keeps_when_it_is_not_reset() -> Non
         shared = markdown.Markdown(extensions=[name])
         kept = [shared.convert(text) for text in DOCUMENTS * 2]
         assert kept != [markdown.Markdown(extensions=[name]).convert(t) for t in DOCUMENTS * 2]
+
+
+_LINES = st.lists(
+    st.sampled_from(["", "---", "...", "key: value", "  Key:", "    more", "\tmore", "text", "# H"])
+    | st.text(alphabet="-.: \tKk1_#\r\x85\u2028", max_size=8),
+    max_size=6,
+).map("\n".join)
+
+
+@given(_LINES)
+@example("Author: Jane\n\nText")
+@example("---\nauthor: Jane\n---\nText")
+@example("\n\nAuthor: Jane")
+@example("Text\nAuthor: Jane")
+@example(" \nText")
+@example("Text\r\nAuthor: Jane")
+@settings(max_examples=500, deadline=None)
+def test_mkdocs_reads_no_metadata_and_the_whole_body_from_a_post_source(body: str) -> None:
+    """What MkDocs' own reader makes of `page_source(body)`: no metadata, and the body as the
+    empty YAML block always gave it (MkDocs drops leading blank lines)."""
+    assert get_data(page_source(body)) == (body.lstrip("\n"), {})

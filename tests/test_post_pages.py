@@ -319,3 +319,24 @@ def test_a_plugin_that_runs_first_keeps_its_change_to_the_markdown(
     text = page_soup(site, TRIP_PAGE).get_text()
     assert "Body trip." in text
     assert "ZQX ADDED A Field Trip to the Quarry" in text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Author: Jane Doe\nSource: field notes\n\nThe quarry.\n",  # MultiMarkdown-like lines
+        "---\nauthor: Jane Doe\n---\nThe quarry.\n",  # a second YAML-like block
+        "The quarry.\nAuthor: Jane Doe\n",  # text first: no metadata to hide
+    ],
+)
+def test_the_body_is_never_read_as_metadata(build_site: SiteBuilder, body: str) -> None:
+    """MkDocs reads metadata at the top of a page's source: none is in a post's body (the
+    front matter is Jekyll's, read once)."""
+    text = f"---\n{TRIP_FRONT_MATTER}---\n{body}"
+    site = build_site({"_posts/2024-03-15-trip.md": text}, theme="material")
+    assert site.ok, site.messages()
+    soup = page_soup(site, TRIP_PAGE)
+    assert "Author: Jane Doe" in soup.get_text() or "author: Jane Doe" in soup.get_text()
+    assert "The quarry." in soup.get_text()
+    assert soup.find("meta", attrs={"name": "author"}) is None
+    assert texts(soup, "h1") == ["A Field Trip to the Quarry"]
