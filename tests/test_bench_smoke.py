@@ -259,6 +259,22 @@ def test_instructions_by_page_table(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "| rest of the build | 0.0 | 3.5 |" in instructions.report_by_page(2, splits)
 
 
+def test_instructions_table_with_cache_misses(monkeypatch: pytest.MonkeyPatch) -> None:
+    instructions = _bench_module(monkeypatch, "instructions")
+    counts = [
+        instructions.Count("floor", 2 * 10**9, 100_000_000, 4_000_000),
+        instructions.Count("reeblog", 3 * 10**9, 150_000_000, 5_000_000),
+    ]
+    plain = instructions.report(1000, counts)
+    assert "| reeblog | 3.00 | 1.500x | +1.00 |" in plain
+    assert "misses" not in plain
+    table = instructions.report(1000, counts, ll_kib=4096)
+    assert "the last level 4096 KiB" in table
+    assert "| reeblog | 150.0 | 1.500x | 5.00 | 1.250x |" in table
+    assert instructions.cache_options(None) == []
+    assert instructions.cache_options(4096) == ["--cache-sim=yes", "--LL=4194304,16,64"]
+
+
 def test_page_split_marks_every_page_and_step(tmp_path: Path) -> None:
     """Outside Valgrind the marks cost nothing; the labels must still come one a stretch."""
     labels_file = tmp_path / "labels.txt"
