@@ -28,6 +28,7 @@ import html
 import importlib
 import importlib.metadata
 import json
+import math
 import os
 import platform
 import shutil
@@ -579,18 +580,56 @@ def build_table(results: Results, variants: Sequence[Variant], sizes: Sequence[i
     return lines
 
 
+MEDIAN_CONFIDENCE = 0.85
+"""The least confidence of `median_interval`'s interval (87.5% for 7 runs, 93.8% for 5)."""
+
+
+def median_interval(values: Sequence[float]) -> tuple[float, float, float] | None:
+    """Where the median of what `values` sample lies, whatever their distribution: the k-th
+    smallest and k-th largest value, k as large as keeps the confidence at least
+    `MEDIAN_CONFIDENCE` (each value falls on either side of the median with even odds), and
+    that confidence. None for fewer than 4 values (no interval reaches it)."""
+    n = len(values)
+    ordered = sorted(values)
+    found = None
+    below = 0  # the odds that fewer than k values fall below the median
+    for k in range(1, n // 2 + 1):
+        below += math.comb(n, k - 1) / 2**n
+        confidence = 1 - 2 * below
+        if confidence < MEDIAN_CONFIDENCE:
+            break
+        found = (ordered[k - 1], ordered[n - k], confidence)
+    return found
+
+
+def _pair_ratios(results: Results, size: int) -> list[float]:
+    """reeblog / floor wall time of each run: the two builds of one round, one after the other."""
+    pairs = zip(
+        results.builds.get(("reeblog", size), []),
+        results.builds.get(("floor", size), []),
+        strict=False,
+    )
+    return [mine.wall / floor.wall for mine, floor in pairs]
+
+
 def run_ratios(results: Results, sizes: Sequence[int]) -> list[str]:
-    """Markdown lines: reeblog / floor wall time of each run (the builds of one round)."""
+    """Markdown lines: reeblog / floor wall time of each run (the builds of one round), and
+    where the median of such ratios lies at this machine's noise."""
     lines = []
     for size in sizes:
-        pairs = zip(
-            results.builds.get(("reeblog", size), []),
-            results.builds.get(("floor", size), []),
-            strict=False,
-        )
-        listed = ", ".join(f"{mine.wall / floor.wall:.2f}x" for mine, floor in pairs)
-        if listed:
-            lines.append(f"- reeblog / floor, each run, N={size}: {listed}")
+        ratios = _pair_ratios(results, size)
+        if not ratios:
+            continue
+        listed = ", ".join(f"{ratio:.2f}x" for ratio in ratios)
+        line = f"- reeblog / floor, each run, N={size}: {listed}"
+        interval = median_interval(ratios)
+        if interval is not None:
+            low, high, confidence = interval
+            line += (
+                f"; their median {statistics.median(ratios):.2f}x lies between {low:.2f}x and "
+                f"{high:.2f}x with {confidence:.1%} confidence"
+            )
+        lines.append(line)
     return lines
 
 

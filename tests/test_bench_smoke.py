@@ -199,6 +199,25 @@ def test_serve_builds_are_counted_though_mkdocs_drops_a_repeated_build_time(
     assert bench.builds_finished("INFO    -  Building documentation...\n") == -1
 
 
+def test_the_median_of_the_runs_lies_in_an_interval_of_their_values(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bench = _bench_module(monkeypatch, "bench")
+    # 7 runs: the 2nd smallest and 2nd largest; 1 - 2 * (1 + 7) / 128 = 87.5%
+    assert bench.median_interval([1.21, 1.20, 1.35, 1.12, 1.15, 1.22, 1.46]) == (1.15, 1.35, 0.875)
+    assert bench.median_interval([3.0, 1.0, 2.0, 5.0, 4.0]) == (1.0, 5.0, 0.9375)
+    assert bench.median_interval([1.0, 2.0, 3.0]) is None  # 75% at best
+    results = bench.Results()
+    for floor, mine in [(10.0, 11.0), (10.0, 12.0), (10.0, 13.0), (10.0, 14.0)]:
+        results.add("floor", 5, bench.Measurement(floor, floor, 100.0))
+        results.add("reeblog", 5, bench.Measurement(mine, mine, 120.0))
+    (line,) = bench.run_ratios(results, [5])
+    assert line == (
+        "- reeblog / floor, each run, N=5: 1.10x, 1.20x, 1.30x, 1.40x; their median 1.25x "
+        "lies between 1.10x and 1.40x with 87.5% confidence"
+    )
+
+
 def test_rounds_alternate_the_order(monkeypatch: pytest.MonkeyPatch) -> None:
     bench = _bench_module(monkeypatch, "bench")
     rounds = [bench.alternating(["floor", "reeblog", "material"], n) for n in range(3)]
