@@ -20,8 +20,9 @@ separated by spaces make one variant (`--option "tag_url='' category_url=''"`).
 posts, generated listing pages and other pages, read and converted, then written through the
 theme; each plugin event that runs once a build; MkDocs' steps between pages; the rest.
 
-`--cache` also counts the misses of Valgrind's simulated caches (about 1.5 times slower again),
-the last level `--ll-kib` KiB (default 4096, one core's L2 here: see `LAST_LEVEL_KIB`). A miss
+`--cache` also counts the misses of Valgrind's simulated caches (a little slower again: N=1000
+took about 23 minutes), the last level `--ll-kib` KiB (default 4096, one core's L2 here: see
+`LAST_LEVEL_KIB`). A miss
 costs tens to hundreds of instructions' time, more on a machine whose caches others share: the
 misses say how much of a build's time the instruction count leaves out.
 
