@@ -22,9 +22,8 @@ theme; each plugin event that runs once a build; MkDocs' steps between pages; th
 
 `--cache` also counts the misses of Valgrind's simulated caches (a little slower again: N=1000
 took about 23 minutes), the last level `--ll-kib` KiB (default 4096, one core's L2 here: see
-`LAST_LEVEL_KIB`). A miss
-costs tens to hundreds of instructions' time, more on a machine whose caches others share: the
-misses say how much of a build's time the instruction count leaves out.
+`LAST_LEVEL_KIB`). A miss costs tens to hundreds of instructions' time, more on a machine whose
+caches others share: the misses say how much of a build's time the instruction count leaves out.
 
 Instructions are not time (a cache miss costs more than an addition, and Python's bytecode
 runs fewer instructions a second than Markdown's regular expressions): at N=1000 reeblog counts
