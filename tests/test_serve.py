@@ -4,9 +4,7 @@ server or the other pages; fixed, it is back."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +18,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.conftest import REPO
+from tests.servers import free_port, server_env, stop_server
 
 STARTUP_SECONDS = 60.0
 REBUILD_SECONDS = 15.0
@@ -27,12 +26,6 @@ TITLE = "Zqx Serve Probe"
 BROKEN = "docs/_posts/2025-02-14-Lithium_Triangle_Brine_Extraction.md"
 BROKEN_URL = "geology/mining/2025/02/14/Lithium_Triangle_Brine_Extraction.html"
 BROKEN_TITLE = "Brine, Sun and Patience"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass
@@ -79,28 +72,26 @@ class Server:
 def server(tmp_path: Path) -> Iterator[Server]:
     root = tmp_path / "blog"
     shutil.copytree(REPO / "example_site", root, ignore=shutil.ignore_patterns("site"))
+    temp = tmp_path / "tmp"
+    temp.mkdir()
     port = free_port()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with log.open("wb") as sink:
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=root,
-            env=env,
+            env=server_env(temp),
             stdout=sink,
             stderr=subprocess.STDOUT,
         )
     running = Server(process, root, port, log)
     try:
         running.until("the first build", lambda: running.get("")[0] == 200, STARTUP_SECONDS)
+        assert [path.name[:7] for path in temp.iterdir()] == ["mkdocs_"], "serve's build folder"
         yield running
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop_server(process)
+    assert list(temp.iterdir()) == [], "a stopped server leaves no build folder behind"
 
 
 def probe(tags: str) -> str:

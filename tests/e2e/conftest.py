@@ -9,10 +9,7 @@ fails at teardown when its tabs saw any.
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -37,6 +34,7 @@ from playwright.sync_api import (
 )
 
 from tests.conftest import REPO, require_command
+from tests.servers import free_port, server_env, stop_server
 
 EXAMPLE = REPO / "example_site"
 ARTIFACTS = REPO / "test-artifacts"
@@ -73,13 +71,6 @@ class Server:
         return self.base + quote(path.lstrip("/"), safe="/#%?=&:")
 
 
-def free_port() -> int:
-    """A TCP port that nothing listens on at the moment."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _answers(url: str) -> bool:
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     try:
@@ -87,10 +78,6 @@ def _answers(url: str) -> bool:
             return bool(response.status == 200)
     except (urllib.error.URLError, OSError):
         return False
-
-
-def _server_env(root: Path) -> dict[str, str]:
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(root))
 
 
 def start_server(name: str, root: Path, command: list[str]) -> Server:
@@ -102,7 +89,7 @@ def start_server(name: str, root: Path, command: list[str]) -> Server:
         process = subprocess.Popen(
             [part.replace("{port}", str(port)) for part in command],
             cwd=root,
-            env=_server_env(root),
+            env=server_env(root),
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -114,17 +101,6 @@ def start_server(name: str, root: Path, command: list[str]) -> Server:
             pytest.fail(f"{name} server did not start:\n{log.read_text(errors='replace')}")
         time.sleep(0.2)
     return Server(name, root, base, process, log)
-
-
-def stop_server(process: subprocess.Popen[bytes]) -> None:
-    """Stop a server the way Ctrl-C does (so `mkdocs serve` removes its build folder)."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
 
 
 def copy_example(
@@ -223,7 +199,7 @@ def static_site(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) ->
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "site"],
         cwd=root,
-        env=_server_env(root),
+        env=server_env(root),
         check=True,
         timeout=120,
     )
