@@ -41,5 +41,10 @@ class RenderOptions:
     linenums: bool = False
     """Line numbers on every code block (`pymdownx.highlight`'s `linenums`), not only on
     `linenos` blocks."""
+    permalink: str | None = None
+    """The symbol of the link MkDocs' `toc` extension adds to each heading (`permalink`:
+    `true` is `¶`); None: no such link."""
+    permalink_title: str = "Permanent link"
+    permalink_class: str = "headerlink"
     extra: dict[str, Any] = field(default_factory=dict)
     """Other `pymdownx.highlight` options, read where the highlighter supports them."""
