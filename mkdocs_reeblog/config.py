@@ -86,11 +86,6 @@ class ReeblogConfig(base.Config):
     and listing pages, which are not in the nav) instead of once per page. It is left off by
     itself when `custom_dir` overrides one of the sidebar's templates; `false` turns it off."""
 
-    share_converter = c.Type(bool, default=True)
-    """Convert the posts with one Markdown converter, reset between posts, instead of a new one
-    for each (MkDocs' way). It is left off by itself when MkDocs' `Page.render` is not the one
-    the plugin follows, or when an extension is not one known to reset; `false` turns it off."""
-
     blog_title = c.Optional(c.Type(str))
     """Heading of the blog index (default: the site's name on the home page, else `Blog`)."""
 
@@ -115,10 +110,22 @@ class ReeblogConfig(base.Config):
     """A permalink style or template the blog used before (`date`): every post also gets a
     redirect page at the URL that style gives it, when that URL differs from its own."""
 
-    kramdown = c.Type(bool, default=True)
-    """Render kramdown syntax the way Jekyll does: enables the Python-Markdown extensions
-    attr_list (`{: .class}`), footnotes, abbr, def_list, md_in_html (`markdown="1"`), tables and
-    toc (`{:toc}`), with kramdown's GitHub-style heading ids (`-1` for repeated headings)."""
+    markdown = c.Choice(("kramdown", "mkdocs"), default="kramdown")
+    """How posts' Markdown is read: `kramdown`, as Jekyll reads it (kramdown with GFM input:
+    its lists, code, tables, footnotes, definition lists, abbreviations, attribute lists
+    `{: .class}`, `{:toc}`, `markdown="1"`, heading ids and typographic quotes), whatever the
+    site's `markdown_extensions`; `mkdocs`: as MkDocs reads any page, with the site's
+    `markdown_extensions` (for posts written for MkDocs). Pages that are not posts are always
+    MkDocs'."""
+
+    kramdown = c.Deprecated(
+        message="reeblog: the option '{}' is no longer used: posts are read as kramdown reads "
+        "them (`markdown: kramdown`, the default); `markdown: mkdocs` reads them with the "
+        "site's own Markdown extensions."
+    )
+    share_converter = c.Deprecated(
+        message="reeblog: the option '{}' is no longer used: posts have a renderer of their own."
+    )
 
     includes_dir = c.Type(str, default="_includes")
     """Folder of `{% include %}` files for Liquid in posts, relative to `docs_dir` (Jekyll's

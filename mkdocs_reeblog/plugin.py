@@ -34,13 +34,6 @@ from mkdocs_reeblog.feed import (
 )
 from mkdocs_reeblog.generated import GeneratedFiles, place
 from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
-from mkdocs_reeblog.kramdown import (
-    KramdownSlugger,
-    add_kramdown_extensions,
-    convert_toc_marker,
-    enabled_extensions,
-    used_extensions,
-)
 from mkdocs_reeblog.links import SiteLinks
 from mkdocs_reeblog.liquid import LiquidRenderer, has_liquid
 from mkdocs_reeblog.listing_page import ListingConversion, ListingPage
@@ -56,7 +49,7 @@ from mkdocs_reeblog.listings import (
 from mkdocs_reeblog.meta import page_meta
 from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
-from mkdocs_reeblog.post_page import PostConversion, PostPage, page_source
+from mkdocs_reeblog.post_render import PostPage, PostRendering, page_source, render_options
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
 from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.reader import PostReader
@@ -129,7 +122,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """The blog index's first page: what the marker shows outside a listing page."""
         self.dates = DateFormatter("en", "long")
         self.command = "build"
-        self.slugger = KramdownSlugger()
         self.reader = PostReader()
         self.jekyll: dict[str, Any] = {}
         self.listings: dict[str, Listing] = {}
@@ -137,8 +129,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.term_urls: dict[tuple[str, str], str] = {}
         self.listing_conversion = ListingConversion(LISTING_MARKDOWN)
         """The generated listing pages' Markdown, converted once a build (`listing_page.py`)."""
-        self.post_conversion = PostConversion()
-        """The Markdown converter the posts of a build share (`post_page.py`)."""
+        self.rendering: PostRendering | None = None
+        """The posts' renderer for this build (None with `markdown: mkdocs`: MkDocs renders)."""
         self.taxonomies: list[Taxonomy] = []
         self.feeds: list[PlannedFeed] = []
         self.post_html: dict[str, str] = {}
@@ -231,7 +223,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         posts: list[Post] = []
         problems: list[Problem] = []
         post_files: dict[str, File] = {}
-        self.post_conversion = PostConversion()
         for file in list(files):
             if is_jekyll_only(file.src_uri, self.config.includes_dir):
                 files.remove(file)
@@ -261,12 +252,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 kept, taken=taken, use_directory_urls=config.use_directory_urls
             )
             listings, term_warnings = self._plan_listings(config)
-        if self.config.kramdown:
-            enabled = enabled_extensions(config.markdown_extensions)
-            needed = used_extensions((entry.post.body for entry in self.index), enabled)
-            add_kramdown_extensions(
-                config.markdown_extensions, config.mdx_configs, self.slugger, needed
+        self.rendering = (
+            PostRendering(
+                render_options(config.markdown_extensions, config.mdx_configs), self._is_html
             )
+            if self.config.markdown == "kramdown"
+            else None
+        )
         for problem in sorted(problems):
             log.warning("%s", problem)
         for warning in term_warnings:
@@ -284,8 +276,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 files.append(file)
             place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
-            if file.page is None and self.config.share_converter:
-                PostPage(file, config, self.post_conversion)
+            if file.page is None and self.rendering is not None:
+                PostPage(file, config, self.rendering)
         generated = GeneratedFiles(files, config, self._path)
         self._add_listings(generated, config, listings)
         self._add_redirects(generated, config)
@@ -312,6 +304,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             if hidden is not None:
                 log.warning("%s", hidden)
         return files
+
+    def _is_html(self, src_uri: str) -> bool:
+        """Whether the post of a page is an HTML post (published as written, no Markdown)."""
+        entry = self.index.get(src_uri)
+        return entry is not None and entry.post.source.is_html
 
     def _liquid_renderer(self, files: Files, config: MkDocsConfig) -> LiquidRenderer:
         """Liquid for post bodies: `site.*` from `extra` and the Jekyll config, `post_url` and
@@ -417,7 +414,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         entry = self.index.get(page.file.src_uri)
-        self.slugger.reset()  # heading ids are numbered page by page
         if entry is not None:
             # The sitemap's <lastmod>: the post's own date, not the build's.
             page.update_date = self._sitemap_date(entry.post.updated)
@@ -427,7 +423,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             body = self._liquid(entry, markdown)
             if entry.post.source.is_html:  # kept as written: a raw HTML block for Markdown
                 return f'<div class="reeblog-html-post">\n{body.strip()}\n</div>\n'
-            return convert_toc_marker(body) if self.config.kramdown else body
+            return body
         listing = self.listings.get(page.file.src_uri)
         if listing is not None and listing.posts:
             page.update_date = self._sitemap_date(max(e.post.updated for e in listing.posts))
