@@ -72,7 +72,7 @@ FLOOR_CONFIG: dict[str, Any] = {"plugins": ["search"], "not_in_nav": "/_posts/"}
 MATERIAL_BLOG_CONFIG: dict[str, Any] = {"plugins": ["search", "blog", "tags"]}
 
 # Targets: reeblog / floor ratios measured in the same run.
-BUILD_TIME_LIMIT = 1.15
+BUILD_TIME_LIMIT = 0.8  # issue 24: a Jekyll blog builds faster than the same posts as plain pages
 MEMORY_LIMIT = 1.3
 SCALING_LIMIT = 1.10
 SERVE_LIMIT = 1.2

@@ -26,9 +26,9 @@ took about 23 minutes), the last level `--ll-kib` KiB (default 4096, one core's 
 caches others share: the misses say how much of a build's time the instruction count leaves out.
 
 Instructions are not time (a cache miss costs more than an addition, and Python's bytecode
-runs fewer instructions a second than Markdown's regular expressions): at N=1000 reeblog counts
-1.11x the floor's instructions and takes 1.15x to 1.2x its time. The counts repeat, so they rank
-two versions of the plugin and split its cost; the wall times of `bench.py` give its size.
+runs fewer instructions a second than Markdown's regular expressions), so the ratio of counts
+is not the ratio of times. The counts repeat, so they rank two versions of the plugin and split
+its cost; the wall times of `bench.py` give its size.
 """
 
 from __future__ import annotations
