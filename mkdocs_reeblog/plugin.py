@@ -194,6 +194,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             )
         except DateError as exc:
             raise PluginError(f"reeblog: {exc}") from exc
+        for problem in self.settings.defaults.problems:
+            log.warning("%s: %s", self.config.jekyll_config, problem)
         self._sitemap_dates = {}  # they depend on the build's time
         for key in ("permalink", "redirect_from_permalink"):
             try:

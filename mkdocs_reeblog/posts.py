@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import cached_property
 from typing import Any
@@ -13,6 +13,7 @@ from typing import Any
 from mkdocs_reeblog.banner import Banner, find_banner
 from mkdocs_reeblog.dates import DateError, parse_date
 from mkdocs_reeblog.frontmatter import FrontMatter, YamlTime, read_front_matter
+from mkdocs_reeblog.jekyll.defaults import merge_front_matter
 from mkdocs_reeblog.problems import PostError
 from mkdocs_reeblog.settings import Settings
 from mkdocs_reeblog.urls import PermalinkError, UrlFacts, expand_permalink
@@ -331,10 +332,14 @@ def read_post(
 ) -> Post:
     """Everything Jekyll reads from one post.
 
-    `text` is the file's content with newlines normalised; `mtime` dates drafts.
+    `text` is the file's content with newlines normalised; `mtime` dates drafts. The front
+    matter defaults of `settings` that cover the post are merged under its own front matter.
     Raises `PostError` (with the line) for anything that keeps the post from being published.
     """
     fm = read_front_matter(text)
+    defaults = settings.defaults.values_for(source.src_uri)
+    if defaults:  # the `_config.yml`'s `defaults:`, under the post's own front matter
+        fm = replace(fm, data=merge_front_matter(defaults, fm.data))
     data = fm.data
     file_slug = source.name.rstrip(".")
     slug = ruby_to_s(data["slug"]) if _truthy(data.get("slug")) else file_slug
@@ -373,8 +378,14 @@ def read_post(
     try:
         url = expand_permalink(template, facts)
     except PermalinkError as exc:
-        line = fm.line_of("permalink") if template is not settings.permalink else 1
-        message = str(exc) if line != 1 else f"{exc} (the site-wide permalink setting)"
+        own = template is not settings.permalink and "permalink" in fm.key_lines
+        line = fm.line_of("permalink") if own else 1
+        if own:
+            message = str(exc)
+        elif template is settings.permalink:
+            message = f"{exc} (the site-wide permalink setting)"
+        else:
+            message = f"{exc} (the permalink of the _config.yml's defaults)"
         raise PostError(line, message) from exc
     # `Document#id`: the URL's folder and the slug (for the Atom <id>); like Ruby's
     # `File.dirname`, a trailing `/` is not a folder of its own.

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from mkdocs_reeblog.dates import DateError, load_timezone
+from mkdocs_reeblog.jekyll.defaults import FrontMatterDefaults
 from mkdocs_reeblog.urls import permalink_template
 
 __all__ = ["JekyllConfigError", "Settings", "SiteAddress", "read_jekyll_config", "resolve_settings"]
@@ -77,11 +78,19 @@ class Settings:
     """Jekyll's `url`."""
     jekyll: dict[str, Any] = field(default_factory=dict)
     """The whole Jekyll `_config.yml` (for Liquid's `site.*`)."""
+    defaults: FrontMatterDefaults = field(default_factory=FrontMatterDefaults)
+    """The `_config.yml`'s front matter defaults (`defaults:`)."""
 
     @property
     def reading_key(self) -> tuple[object, ...]:
         """The settings a post's reading depends on (not the build time)."""
-        return (self.permalink, str(self.timezone), self.excerpt_separator, self.address)
+        return (
+            self.permalink,
+            str(self.timezone),
+            self.excerpt_separator,
+            self.address,
+            self.defaults,
+        )
 
 
 def read_jekyll_config(path: Path) -> dict[str, Any]:
@@ -151,4 +160,5 @@ def resolve_settings(
         baseurl=baseurl,
         jekyll_url=jekyll_url,
         jekyll=jekyll,
+        defaults=FrontMatterDefaults.from_config(jekyll.get("defaults")),
     )
