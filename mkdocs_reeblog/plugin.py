@@ -53,7 +53,7 @@ from mkdocs_reeblog.listings import (
     posts_at_listing_urls,
     resolve_listing_options,
 )
-from mkdocs_reeblog.meta import page_meta
+from mkdocs_reeblog.meta import page_meta, set_aside
 from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
 from mkdocs_reeblog.post_page import PostConversion, PostPage, page_source
@@ -273,6 +273,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             log.warning("%s", problem)
         for warning in term_warnings:
             log.warning("%s", warning)
+        for taxonomy in self.taxonomies:
+            for note in taxonomy.merged:
+                log.info("%s", note)
         for page_uri, file in post_files.items():
             entry = self.index.get(page_uri)
             if entry is None or file.src_uri != page_uri:
@@ -423,9 +426,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if entry is not None:
             # The sitemap's <lastmod>: the post's own date, not the build's.
             page.update_date = self._sitemap_date(entry.post.updated)
-            page.meta, problems = page_meta(entry.post, {"template": POST_TEMPLATE})
-            for problem in problems:
-                log.warning("%s", problem)
+            page.meta = page_meta(entry.post, {"template": POST_TEMPLATE})
             body = self._liquid(entry, markdown)
             if entry.post.source.is_html:  # kept as written: a raw HTML block for Markdown
                 return f'<div class="reeblog-html-post">\n{body.strip()}\n</div>\n'
@@ -543,7 +544,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         return env
 
     def _check_templates(self, env: Environment, files: Files) -> None:
-        """A post whose `template` the theme lacks gets the post template (and a warning)."""
+        """A post whose `template` the theme lacks (a Jekyll theme's, most likely) gets the post
+        template, and an info line; its `template` is kept under `page.meta["jekyll"]`."""
         for entry in self.index:
             page = self._page(files, entry.post.source.page_uri)
             if page is None or page.meta.get("template", POST_TEMPLATE) == POST_TEMPLATE:
@@ -552,10 +554,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 env.get_template(page.meta["template"])
             except TemplateNotFound:
                 line = entry.post.key_lines.get("template", 1)
-                log.warning(
+                log.info(
                     "%s:%d: the theme has no template %r; the post template is used",
                     entry.post.path, line, page.meta["template"],
                 )  # fmt: skip
+                set_aside(page.meta, "template")
                 page.meta["template"] = POST_TEMPLATE
 
     def _feed_options(self) -> FeedOptions:
