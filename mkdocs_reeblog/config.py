@@ -15,7 +15,9 @@ class ReeblogConfig(base.Config):
 
     jekyll_config = c.Optional(c.File(exists=True))
     """A Jekyll `_config.yml` to read `permalink`, `timezone`, `excerpt_separator`, `future`,
-    `show_drafts`, `unpublished`, `url` and `baseurl` from (relative to `mkdocs.yml`)."""
+    `show_drafts`, `unpublished`, `url`, `baseurl` and the front matter `defaults:` from
+    (relative to `mkdocs.yml`). Liquid's `site.data` is read from the `_data` folder (Jekyll's
+    `data_dir`) of `docs_dir`, else from the one beside this file."""
 
     permalink = c.Optional(c.Type(str))
     """Jekyll's site-wide `permalink`: `date` (Jekyll's default), `pretty`, `ordinal`,

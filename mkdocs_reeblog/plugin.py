@@ -34,6 +34,7 @@ from mkdocs_reeblog.feed import (
 )
 from mkdocs_reeblog.generated import GeneratedFiles, place
 from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
+from mkdocs_reeblog.jekyll.data import read_data_dir
 from mkdocs_reeblog.kramdown import (
     KramdownSlugger,
     add_kramdown_extensions,
@@ -132,6 +133,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.slugger = KramdownSlugger()
         self.reader = PostReader()
         self.jekyll: dict[str, Any] = {}
+        self.site_data: dict[str, Any] = {}
+        """Liquid's `site.data`: the Jekyll `_data` folder's files."""
         self.listings: dict[str, Listing] = {}
         """Listing pages by the `src_uri` of the page that shows them."""
         self.term_urls: dict[tuple[str, str], str] = {}
@@ -196,6 +199,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             raise PluginError(f"reeblog: {exc}") from exc
         for problem in self.settings.defaults.problems:
             log.warning("%s: %s", self.config.jekyll_config, problem)
+        self.site_data = self._read_site_data(config)
         self._sitemap_dates = {}  # they depend on the build's time
         for key in ("permalink", "redirect_from_permalink"):
             try:
@@ -213,6 +217,25 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
         return config
+
+    def _read_site_data(self, config: MkDocsConfig) -> dict[str, Any]:
+        """`site.data` from Jekyll's `data_dir` (`_data`) in `docs_dir`, else beside the Jekyll
+        config; a file that cannot be read is left out with a warning."""
+        name = str(self.jekyll.get("data_dir") or "_data")
+        folders = [Path(config.docs_dir, name)]
+        if self.config.jekyll_config:
+            folders.append(Path(self.config.jekyll_config).resolve().parent / name)
+        folder = next((f for f in folders if f.is_dir()), None)
+        if folder is None:
+            return {}
+        if not folder.resolve().is_relative_to(Path(config.docs_dir).resolve()):
+            config.watch.append(str(folder))  # `mkdocs serve` watches docs_dir already
+        data, problems = read_data_dir(
+            folder, Path(os.path.relpath(folder, self.config_dir)).as_posix()
+        )
+        for problem in problems:
+            log.warning("%s", problem)
+        return data
 
     def _published_site_url(self, config: MkDocsConfig) -> str | None:
         """`site_url` as `mkdocs.yml` says: `mkdocs serve` replaces it by its own address, but
@@ -327,7 +350,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         by_name = post_names(self.index)
         by_src = {f.src_uri: f.url for f in files}
         return LiquidRenderer(
-            site={**config.extra, **self.jekyll, "url": url, "baseurl": baseurl},
+            site={
+                **config.extra,
+                **self.jekyll,
+                "data": self.site_data,
+                "url": url,
+                "baseurl": baseurl,
+            },
             includes_dir=Path(config.docs_dir, self.config.includes_dir),
             post_url=lambda name: _root(by_name.get(name.strip("/"))),
             link_url=lambda path: _root(by_src.get(path.strip("/"))),
