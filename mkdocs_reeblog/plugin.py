@@ -62,7 +62,7 @@ from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_o
 from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.reader import PostReader
 from mkdocs_reeblog.redirects import old_urls, redirect_html, redirect_target, source_path
-from mkdocs_reeblog.render import DateFormatter, banner_problem
+from mkdocs_reeblog.render import DateFormatter, banner_problems
 from mkdocs_reeblog.seo import post_description, post_seo, site_seo
 from mkdocs_reeblog.settings import (
     JekyllConfigError,
@@ -99,6 +99,7 @@ _LISTING_OPTIONS = (
 )
 STYLESHEET = "reeblog/reeblog.css"
 _SETTING_OPTIONS = (
+    "image_keys",
     "permalink",
     "timezone",
     "excerpt_separator",
@@ -195,7 +196,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 site_url=self._published_site_url(config),
                 now=datetime.now(timezone.utc),
             )
-        except DateError as exc:
+        except (DateError, ValueError) as exc:
             raise PluginError(f"reeblog: {exc}") from exc
         for problem in self.settings.defaults.problems:
             log.warning("%s: %s", self.config.jekyll_config, problem)
@@ -336,8 +337,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
         self.liquid = self._liquid_renderer(files, config)
         for entry in self.index:
-            hidden = banner_problem(entry, self.links)
-            if hidden is not None:
+            for hidden in banner_problems(entry, self.links):
                 log.warning("%s", hidden)
         return files
 
@@ -606,10 +606,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
 
     def _absolute_banner(self, entry: PublishedPost, site_url: str) -> str | None:
-        """The banner's absolute URL (for feeds and social tags), when it is safe to show."""
+        """The social image's absolute URL (for feeds and social tags), when it is safe to show."""
         if self.html is None or not site_url:
             return None
-        banner = self.html.views[entry.post.source.page_uri].banner
+        banner = self.html.views[entry.post.source.page_uri].social_image
         if banner is None:
             return None
         return urljoin(site_url, banner.src.removeprefix(BASE))

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from functools import cached_property
 from typing import Any
 
-from mkdocs_reeblog.banner import Banner, find_banner
+from mkdocs_reeblog.banner import Banner, card_and_social_images, find_banner
 from mkdocs_reeblog.dates import DateError, parse_date
 from mkdocs_reeblog.frontmatter import FrontMatter, YamlTime, read_front_matter
 from mkdocs_reeblog.jekyll.defaults import merge_front_matter
@@ -179,6 +179,7 @@ class Post:
     """Jekyll's `post.id` (the Atom entry id)."""
     excerpt_separator: str
     banner: Banner | None
+    """The image at the top of the post."""
     body: str
     """The Markdown after the front matter (the banner image that repeats it removed)."""
     body_line: int
@@ -187,6 +188,10 @@ class Post:
     words: int = 0
     url_facts: UrlFacts | None = field(default=None, repr=False)
     """What the permalink placeholders were made of (to compute the post's URL in another style)."""
+    card_image: Banner | None = None
+    """The image of the post's card on listings."""
+    social_image: Banner | None = None
+    """The image of social tags and feeds."""
 
     @property
     def updated(self) -> datetime:
@@ -392,9 +397,11 @@ def read_post(
     post_id = posixpath.join(posixpath.dirname(url.rstrip("/") or "/"), slug)
 
     separator = data.get("excerpt_separator")
+    keys = settings.image_keys
     banner, body = find_banner(
-        data, fm.body, site_path=settings.address.site_path, fallback_alt=title
+        data, fm.body, site_path=settings.address.site_path, fallback_alt=title, keys=keys.banner
     )
+    card_image, social_image = card_and_social_images(data, banner, keys, title)
     return Post(
         source=source,
         path=path,
@@ -416,4 +423,6 @@ def read_post(
         key_lines=fm.key_lines,
         words=len(fm.body.split()),
         url_facts=facts,
+        card_image=card_image,
+        social_image=social_image,
     )
