@@ -1,10 +1,9 @@
-"""A post's banner image: which front-matter key names it, and the body image that repeats it.
+"""A post's banner image, and the body image that repeats it.
 
-Keys, first found wins: `excerpt_image` (YAT), `banner` / `banner.image` (YAT), `image` /
-`image.path` (jekyll-seo-tag, jekyll-feed), `header-img` (Hux, Clean Blog). The literal
-`NO_EXCERPT_IMAGE` means "no image". Posts generated for YAT themes also open their body with
-the same picture (`![banner](url "description")`): that image becomes the banner (its text gives
-the alt text) and leaves the body, so the picture is shown once.
+The front-matter keys that name it are the themes' (`jekyll/theme_images.py`). Posts generated
+for YAT themes also open their body with the same picture (`![banner](url "description")`):
+that image becomes the banner (its text gives the alt text) and leaves the body, so the picture
+is shown once.
 """
 
 from __future__ import annotations
@@ -14,9 +13,15 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["NO_IMAGE", "Banner", "find_banner"]
+from mkdocs_reeblog.jekyll.theme_images import (
+    DEFAULT_IMAGE_KEYS,
+    FoundImage,
+    ImageKeys,
+    find_image,
+)
 
-NO_IMAGE = "NO_EXCERPT_IMAGE"
+__all__ = ["Banner", "card_and_social_images", "find_banner"]
+
 _GENERIC_ALT = frozenset({"", "banner", "image", "img", "header", "cover", "hero"})
 
 _MARKDOWN_IMAGE = re.compile(
@@ -40,26 +45,6 @@ class Banner:
     alt: str
     title: str | None = None
     source_key: str = "excerpt_image"
-
-
-def _front_matter_image(data: Mapping[str, Any]) -> tuple[str, str, str | None] | None:
-    """(key, url, alt) from the first banner key present; ('', '', None) for NO_EXCERPT_IMAGE."""
-    candidates: list[tuple[str, object, str]] = [
-        ("excerpt_image", data.get("excerpt_image"), ""),
-        ("banner", data.get("banner"), "image"),
-        ("image", data.get("image"), "path"),
-        ("header-img", data.get("header-img"), ""),
-    ]
-    for key, value, inner in candidates:
-        alt: str | None = None
-        if isinstance(value, Mapping) and inner:
-            alt = value.get("alt") if isinstance(value.get("alt"), str) else None
-            value = value.get(inner)
-        if isinstance(value, str) and value.strip():
-            if value.strip() == NO_IMAGE:
-                return "", "", None
-            return key, value.strip(), alt
-    return None
 
 
 def _body_images(body: str) -> Iterator[tuple[int, int, str, str, str | None]]:
@@ -125,6 +110,7 @@ def find_banner(
     *,
     site_path: Callable[[str], str | None],
     fallback_alt: str = "",
+    keys: tuple[str, ...] = DEFAULT_IMAGE_KEYS.banner,
 ) -> tuple[Banner | None, str]:
     """The banner of a post and its body without the image that repeats it.
 
@@ -132,10 +118,10 @@ def find_banner(
     `https://www.example.org/a.png` and `/a.png` are recognised as one image).
     The repeated image's line is blanked, not deleted, so body lines keep their numbers.
     """
-    declared = _front_matter_image(data)
-    if declared is None or not declared[0]:
+    declared = find_image(data, keys)
+    if declared is None or not declared.url:
         return None, body
-    key, url, alt = declared
+    key, url, alt = declared.key, declared.url, declared.alt
 
     def same(a: str, b: str) -> bool:
         return a == b or (site_path(a) or a).lstrip("/") == (site_path(b) or b).lstrip("/")
@@ -145,3 +131,19 @@ def find_banner(
             alt_text = alt or _alt_text(image_alt, image_title, fallback_alt)
             return Banner(url, alt_text, image_title, key), body[:start] + body[end:]
     return Banner(url, alt or fallback_alt, None, key), body
+
+
+def _image_of(found: FoundImage, fallback_alt: str) -> Banner | None:
+    return Banner(found.url, found.alt or fallback_alt, None, found.key) if found.url else None
+
+
+def card_and_social_images(
+    data: Mapping[str, Any], banner: Banner | None, keys: ImageKeys, fallback_alt: str = ""
+) -> tuple[Banner | None, Banner | None]:
+    """The card's image (its own key, else the banner) and the social image (its own key, else
+    the banner, else the card's)."""
+    found = find_image(data, keys.card)
+    card = banner if found is None else _image_of(found, fallback_alt)
+    found = find_image(data, keys.social)
+    social = (banner or card) if found is None else _image_of(found, fallback_alt)
+    return card, social

@@ -15,7 +15,9 @@ class ReeblogConfig(base.Config):
 
     jekyll_config = c.Optional(c.File(exists=True))
     """A Jekyll `_config.yml` to read `permalink`, `timezone`, `excerpt_separator`, `future`,
-    `show_drafts`, `unpublished`, `url` and `baseurl` from (relative to `mkdocs.yml`)."""
+    `show_drafts`, `unpublished`, `url`, `baseurl` and the front matter `defaults:` from
+    (relative to `mkdocs.yml`). Liquid's `site.data` is read from the `_data` folder (Jekyll's
+    `data_dir`) of `docs_dir`, else from the one beside this file."""
 
     permalink = c.Optional(c.Type(str))
     """Jekyll's site-wide `permalink`: `date` (Jekyll's default), `pretty`, `ordinal`,
@@ -72,6 +74,13 @@ class ReeblogConfig(base.Config):
 
     categories_index_url = c.Optional(c.Type(str))
     """URL of the page listing every category (default `/categories/`; empty: none)."""
+
+    image_keys = c.Optional(c.Type(dict))
+    """Front-matter keys that name each post image, first found wins, replacing the defaults of
+    the roles given: `{banner: [header.image], card: [header.teaser], social: [share-img]}`.
+    Dotted keys read inside mappings. The defaults are the five most used Jekyll blog themes'
+    keys (README, "Images"); a card without its own image shows the banner, social tags the
+    banner or else the card's."""
 
     excerpt_length = c.Type(int, default=350)
     """Length in characters near which automatic card excerpts are cut (at a word boundary)."""

@@ -34,6 +34,7 @@ from mkdocs_reeblog.feed import (
 )
 from mkdocs_reeblog.generated import GeneratedFiles, place
 from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
+from mkdocs_reeblog.jekyll.data import read_data_dir
 from mkdocs_reeblog.links import SiteLinks
 from mkdocs_reeblog.liquid import LiquidRenderer, has_liquid
 from mkdocs_reeblog.listing_page import ListingConversion, ListingPage
@@ -46,7 +47,7 @@ from mkdocs_reeblog.listings import (
     posts_at_listing_urls,
     resolve_listing_options,
 )
-from mkdocs_reeblog.meta import page_meta
+from mkdocs_reeblog.meta import page_meta, set_aside
 from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
 from mkdocs_reeblog.post_render import PostPage, PostRendering, page_source, render_options
@@ -54,7 +55,7 @@ from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_o
 from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.reader import PostReader
 from mkdocs_reeblog.redirects import old_urls, redirect_html, redirect_target, source_path
-from mkdocs_reeblog.render import DateFormatter, banner_problem
+from mkdocs_reeblog.render import DateFormatter, banner_problems
 from mkdocs_reeblog.seo import post_description, post_seo, site_seo
 from mkdocs_reeblog.settings import (
     JekyllConfigError,
@@ -91,6 +92,7 @@ _LISTING_OPTIONS = (
 )
 STYLESHEET = "reeblog/reeblog.css"
 _SETTING_OPTIONS = (
+    "image_keys",
     "permalink",
     "timezone",
     "excerpt_separator",
@@ -124,6 +126,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.command = "build"
         self.reader = PostReader()
         self.jekyll: dict[str, Any] = {}
+        self.site_data: dict[str, Any] = {}
+        """Liquid's `site.data`: the Jekyll `_data` folder's files."""
         self.listings: dict[str, Listing] = {}
         """Listing pages by the `src_uri` of the page that shows them."""
         self.term_urls: dict[tuple[str, str], str] = {}
@@ -184,8 +188,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 site_url=self._published_site_url(config),
                 now=datetime.now(timezone.utc),
             )
-        except DateError as exc:
+        except (DateError, ValueError) as exc:
             raise PluginError(f"reeblog: {exc}") from exc
+        for problem in self.settings.defaults.problems:
+            log.warning("%s: %s", self.config.jekyll_config, problem)
+        self.site_data = self._read_site_data(config)
         self._sitemap_dates = {}  # they depend on the build's time
         for key in ("permalink", "redirect_from_permalink"):
             try:
@@ -203,6 +210,25 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
         return config
+
+    def _read_site_data(self, config: MkDocsConfig) -> dict[str, Any]:
+        """`site.data` from Jekyll's `data_dir` (`_data`) in `docs_dir`, else beside the Jekyll
+        config; a file that cannot be read is left out with a warning."""
+        name = str(self.jekyll.get("data_dir") or "_data")
+        folders = [Path(config.docs_dir, name)]
+        if self.config.jekyll_config:
+            folders.append(Path(self.config.jekyll_config).resolve().parent / name)
+        folder = next((f for f in folders if f.is_dir()), None)
+        if folder is None:
+            return {}
+        if not folder.resolve().is_relative_to(Path(config.docs_dir).resolve()):
+            config.watch.append(str(folder))  # `mkdocs serve` watches docs_dir already
+        data, problems = read_data_dir(
+            folder, Path(os.path.relpath(folder, self.config_dir)).as_posix()
+        )
+        for problem in problems:
+            log.warning("%s", problem)
+        return data
 
     def _published_site_url(self, config: MkDocsConfig) -> str | None:
         """`site_url` as `mkdocs.yml` says: `mkdocs serve` replaces it by its own address, but
@@ -263,6 +289,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             log.warning("%s", problem)
         for warning in term_warnings:
             log.warning("%s", warning)
+        for taxonomy in self.taxonomies:
+            for note in taxonomy.merged:
+                log.info("%s", note)
         for page_uri, file in post_files.items():
             entry = self.index.get(page_uri)
             if entry is None or file.src_uri != page_uri:
@@ -300,8 +329,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
         self.liquid = self._liquid_renderer(files, config)
         for entry in self.index:
-            hidden = banner_problem(entry, self.links)
-            if hidden is not None:
+            for hidden in banner_problems(entry, self.links):
                 log.warning("%s", hidden)
         return files
 
@@ -319,7 +347,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         by_name = post_names(self.index)
         by_src = {f.src_uri: f.url for f in files}
         return LiquidRenderer(
-            site={**config.extra, **self.jekyll, "url": url, "baseurl": baseurl},
+            site={
+                **config.extra,
+                **self.jekyll,
+                "data": self.site_data,
+                "url": url,
+                "baseurl": baseurl,
+            },
             includes_dir=Path(config.docs_dir, self.config.includes_dir),
             post_url=lambda name: _root(by_name.get(name.strip("/"))),
             link_url=lambda path: _root(by_src.get(path.strip("/"))),
@@ -417,9 +451,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if entry is not None:
             # The sitemap's <lastmod>: the post's own date, not the build's.
             page.update_date = self._sitemap_date(entry.post.updated)
-            page.meta, problems = page_meta(entry.post, {"template": POST_TEMPLATE})
-            for problem in problems:
-                log.warning("%s", problem)
+            page.meta = page_meta(entry.post, {"template": POST_TEMPLATE})
             body = self._liquid(entry, markdown)
             if entry.post.source.is_html:  # kept as written: a raw HTML block for Markdown
                 return f'<div class="reeblog-html-post">\n{body.strip()}\n</div>\n'
@@ -537,7 +569,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         return env
 
     def _check_templates(self, env: Environment, files: Files) -> None:
-        """A post whose `template` the theme lacks gets the post template (and a warning)."""
+        """A post whose `template` the theme lacks (a Jekyll theme's, most likely) gets the post
+        template, and an info line; its `template` is kept under `page.meta["jekyll"]`."""
         for entry in self.index:
             page = self._page(files, entry.post.source.page_uri)
             if page is None or page.meta.get("template", POST_TEMPLATE) == POST_TEMPLATE:
@@ -546,10 +579,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 env.get_template(page.meta["template"])
             except TemplateNotFound:
                 line = entry.post.key_lines.get("template", 1)
-                log.warning(
+                log.info(
                     "%s:%d: the theme has no template %r; the post template is used",
                     entry.post.path, line, page.meta["template"],
                 )  # fmt: skip
+                set_aside(page.meta, "template")
                 page.meta["template"] = POST_TEMPLATE
 
     def _feed_options(self) -> FeedOptions:
@@ -568,10 +602,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
 
     def _absolute_banner(self, entry: PublishedPost, site_url: str) -> str | None:
-        """The banner's absolute URL (for feeds and social tags), when it is safe to show."""
+        """The social image's absolute URL (for feeds and social tags), when it is safe to show."""
         if self.html is None or not site_url:
             return None
-        banner = self.html.views[entry.post.source.page_uri].banner
+        banner = self.html.views[entry.post.source.page_uri].social_image
         if banner is None:
             return None
         return urljoin(site_url, banner.src.removeprefix(BASE))

@@ -5,14 +5,15 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from functools import cached_property
 from typing import Any
 
-from mkdocs_reeblog.banner import Banner, find_banner
+from mkdocs_reeblog.banner import Banner, card_and_social_images, find_banner
 from mkdocs_reeblog.dates import DateError, parse_date
 from mkdocs_reeblog.frontmatter import FrontMatter, YamlTime, read_front_matter
+from mkdocs_reeblog.jekyll.defaults import merge_front_matter
 from mkdocs_reeblog.problems import PostError
 from mkdocs_reeblog.settings import Settings
 from mkdocs_reeblog.urls import PermalinkError, UrlFacts, expand_permalink
@@ -178,6 +179,7 @@ class Post:
     """Jekyll's `post.id` (the Atom entry id)."""
     excerpt_separator: str
     banner: Banner | None
+    """The image at the top of the post."""
     body: str
     """The Markdown after the front matter (the banner image that repeats it removed)."""
     body_line: int
@@ -186,6 +188,10 @@ class Post:
     words: int = 0
     url_facts: UrlFacts | None = field(default=None, repr=False)
     """What the permalink placeholders were made of (to compute the post's URL in another style)."""
+    card_image: Banner | None = None
+    """The image of the post's card on listings."""
+    social_image: Banner | None = None
+    """The image of social tags and feeds."""
 
     @property
     def updated(self) -> datetime:
@@ -331,10 +337,14 @@ def read_post(
 ) -> Post:
     """Everything Jekyll reads from one post.
 
-    `text` is the file's content with newlines normalised; `mtime` dates drafts.
+    `text` is the file's content with newlines normalised; `mtime` dates drafts. The front
+    matter defaults of `settings` that cover the post are merged under its own front matter.
     Raises `PostError` (with the line) for anything that keeps the post from being published.
     """
     fm = read_front_matter(text)
+    defaults = settings.defaults.values_for(source.src_uri)
+    if defaults:  # the `_config.yml`'s `defaults:`, under the post's own front matter
+        fm = replace(fm, data=merge_front_matter(defaults, fm.data))
     data = fm.data
     file_slug = source.name.rstrip(".")
     slug = ruby_to_s(data["slug"]) if _truthy(data.get("slug")) else file_slug
@@ -373,17 +383,25 @@ def read_post(
     try:
         url = expand_permalink(template, facts)
     except PermalinkError as exc:
-        line = fm.line_of("permalink") if template is not settings.permalink else 1
-        message = str(exc) if line != 1 else f"{exc} (the site-wide permalink setting)"
+        own = template is not settings.permalink and "permalink" in fm.key_lines
+        line = fm.line_of("permalink") if own else 1
+        if own:
+            message = str(exc)
+        elif template is settings.permalink:
+            message = f"{exc} (the site-wide permalink setting)"
+        else:
+            message = f"{exc} (the permalink of the _config.yml's defaults)"
         raise PostError(line, message) from exc
     # `Document#id`: the URL's folder and the slug (for the Atom <id>); like Ruby's
     # `File.dirname`, a trailing `/` is not a folder of its own.
     post_id = posixpath.join(posixpath.dirname(url.rstrip("/") or "/"), slug)
 
     separator = data.get("excerpt_separator")
+    keys = settings.image_keys
     banner, body = find_banner(
-        data, fm.body, site_path=settings.address.site_path, fallback_alt=title
+        data, fm.body, site_path=settings.address.site_path, fallback_alt=title, keys=keys.banner
     )
+    card_image, social_image = card_and_social_images(data, banner, keys, title)
     return Post(
         source=source,
         path=path,
@@ -405,4 +423,6 @@ def read_post(
         key_lines=fm.key_lines,
         words=len(fm.body.split()),
         url_facts=facts,
+        card_image=card_image,
+        social_image=social_image,
     )

@@ -11,6 +11,7 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.dates import DateTimePattern, parse_pattern
 
+from mkdocs_reeblog.banner import Banner
 from mkdocs_reeblog.excerpt import without_base
 from mkdocs_reeblog.index import PublishedPost
 from mkdocs_reeblog.links import SiteLinks, is_safe_url
@@ -21,7 +22,7 @@ __all__ = [
     "DateFormatter",
     "PostView",
     "TermLink",
-    "banner_problem",
+    "banner_problems",
     "banner_view",
     "post_view",
     "reading_time",
@@ -59,6 +60,10 @@ class PostView:
     categories: tuple[TermLink, ...]
     tags: tuple[TermLink, ...]
     banner: BannerView | None
+    card_image: BannerView | None = None
+    """The image of the post's card (its own key, else the banner)."""
+    social_image: BannerView | None = None
+    """The image of social tags and feeds."""
 
 
 def reading_time(words: int, words_per_minute: int) -> int:
@@ -118,9 +123,8 @@ Link = Callable[[str], str]
 """Turns a URL relative to the site root into an href for the page being rendered."""
 
 
-def _banner_target(entry: PublishedPost, links: SiteLinks) -> tuple[str | None, str | None]:
-    """(URL of the banner relative to the site root or as written, why it cannot be shown)."""
-    banner = entry.post.banner
+def _banner_target(banner: Banner | None, links: SiteLinks) -> tuple[str | None, str | None]:
+    """(URL of the image relative to the site root or as written, why it cannot be shown)."""
     if banner is None:
         return None, None
     if not is_safe_url(banner.url):
@@ -132,20 +136,33 @@ def _banner_target(entry: PublishedPost, links: SiteLinks) -> tuple[str | None, 
     return found or banner.url, None
 
 
-def banner_problem(entry: PublishedPost, links: SiteLinks) -> Problem | None:
-    """Why a post's banner is not shown (a warning: the post is shown without it)."""
-    _, reason = _banner_target(entry, links)
-    banner = entry.post.banner
-    if reason is None or banner is None:
-        return None
-    line = entry.post.key_lines.get(banner.source_key, 1)
-    return Problem(entry.post.path, line, f"the banner {banner.url!r} {reason}; it is not shown")
+def banner_problems(entry: PublishedPost, links: SiteLinks) -> list[Problem]:
+    """Why a post's banner, card or social image is not shown (warnings: the post is shown
+    without it), once per image."""
+    post = entry.post
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for banner in (post.banner, post.card_image, post.social_image):
+        if banner is None or banner.url in seen:
+            continue
+        seen.add(banner.url)
+        _, reason = _banner_target(banner, links)
+        if reason is not None:
+            line = post.key_lines.get(banner.source_key)
+            where = "" if line is not None else " (from the _config.yml's defaults)"
+            problems.append(
+                Problem(
+                    post.path,
+                    line or 1,
+                    f"the image {banner.url!r}{where} {reason}; it is not shown",
+                )
+            )
+    return problems
 
 
-def banner_view(entry: PublishedPost, links: SiteLinks, link: Link) -> BannerView | None:
-    """The banner as an `<img>` shows it; None when it cannot be shown (`banner_problem`)."""
-    banner = entry.post.banner
-    target, _ = _banner_target(entry, links)
+def banner_view(banner: Banner | None, links: SiteLinks, link: Link) -> BannerView | None:
+    """An image as an `<img>` shows it; None when it cannot be shown (`banner_problems`)."""
+    target, _ = _banner_target(banner, links)
     if banner is None or target is None:
         return None
     src = target if "://" in target or target.startswith("data:") else link(target)
@@ -200,5 +217,7 @@ def post_view(
         author=without_base(post.author) if post.author else None,
         categories=terms("category", post.categories),
         tags=terms("tag", post.tags),
-        banner=banner_view(entry, links, link),
+        banner=banner_view(post.banner, links, link),
+        card_image=banner_view(post.card_image, links, link),
+        social_image=banner_view(post.social_image, links, link),
     )

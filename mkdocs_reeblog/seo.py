@@ -106,7 +106,7 @@ def post_seo(
         description=description or None,
         url=url,
         image=image,
-        image_alt=post.banner.alt if image and post.banner else None,
+        image_alt=post.social_image.alt if image and post.social_image else None,
         published=post.date.isoformat(),
         modified=post.updated.isoformat(),
         author=author,

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from mkdocs_reeblog.dates import DateError, load_timezone
+from mkdocs_reeblog.jekyll.defaults import FrontMatterDefaults
+from mkdocs_reeblog.jekyll.theme_images import DEFAULT_IMAGE_KEYS, ImageKeys
 from mkdocs_reeblog.urls import permalink_template
 
 __all__ = ["JekyllConfigError", "Settings", "SiteAddress", "read_jekyll_config", "resolve_settings"]
@@ -77,11 +79,22 @@ class Settings:
     """Jekyll's `url`."""
     jekyll: dict[str, Any] = field(default_factory=dict)
     """The whole Jekyll `_config.yml` (for Liquid's `site.*`)."""
+    defaults: FrontMatterDefaults = field(default_factory=FrontMatterDefaults)
+    """The `_config.yml`'s front matter defaults (`defaults:`)."""
+    image_keys: ImageKeys = DEFAULT_IMAGE_KEYS
+    """The front-matter keys of the banner, card and social images."""
 
     @property
     def reading_key(self) -> tuple[object, ...]:
         """The settings a post's reading depends on (not the build time)."""
-        return (self.permalink, str(self.timezone), self.excerpt_separator, self.address)
+        return (
+            self.permalink,
+            str(self.timezone),
+            self.excerpt_separator,
+            self.address,
+            self.defaults,
+            self.image_keys,
+        )
 
 
 def read_jekyll_config(path: Path) -> dict[str, Any]:
@@ -117,7 +130,7 @@ def resolve_settings(
 ) -> Settings:
     """Merge plugin `options` (None = not set) over `jekyll` (a `_config.yml`) over defaults.
 
-    Raises `DateError` for an unknown timezone.
+    Raises `DateError` for an unknown timezone, `ValueError` for unusable `image_keys`.
     """
     posts_permalink = (jekyll.get("collections") or {}).get("posts", {})
     if not isinstance(posts_permalink, dict):
@@ -151,4 +164,6 @@ def resolve_settings(
         baseurl=baseurl,
         jekyll_url=jekyll_url,
         jekyll=jekyll,
+        defaults=FrontMatterDefaults.from_config(jekyll.get("defaults")),
+        image_keys=ImageKeys.from_option(options.get("image_keys") or {}),
     )

@@ -2,7 +2,8 @@
 
 jekyll-archives keys its pages by the exact spelling, so `Mining` and `mining` both write
 `/tag/mining/` and one of them loses its posts. Here spellings that differ only in case, spaces
-or the separators `- _ .` are one term (every post kept, a warning names the spellings); two
+or the separators `- _ .` are one term (every post kept, an info line names the spellings: a
+blog written for Jekyll often has them, and Jekyll itself builds it without a word); two
 different names whose slugs collide get distinct URLs (`c`, `c-2`) and a warning.
 """
 
@@ -66,6 +67,8 @@ class Taxonomy:
     kind: TermKind
     terms: tuple[Term, ...]
     by_spelling: dict[str, Term]
+    merged: tuple[str, ...] = ()
+    """One line per term written in several spellings, naming them (for an info line)."""
 
 
 def _names(entry: PublishedPost, kind: TermKind) -> tuple[str, ...]:
@@ -73,7 +76,8 @@ def _names(entry: PublishedPost, kind: TermKind) -> tuple[str, ...]:
 
 
 def build_taxonomy(index: BlogIndex, kind: TermKind, permalink: str) -> tuple[Taxonomy, list[str]]:
-    """Group the posts of `index` by their `kind` names; returns warnings to log too.
+    """Group the posts of `index` by their `kind` names; returns warnings to log too (the
+    spellings merged into one term are in the taxonomy's `merged`).
 
     `permalink` is a jekyll-archives template with `:name` (`/tag/:name/`).
     """
@@ -89,6 +93,7 @@ def build_taxonomy(index: BlogIndex, kind: TermKind, permalink: str) -> tuple[Ta
             if not posts or posts[-1] is not entry:
                 posts.append(entry)
     warnings: list[str] = []
+    merged: list[str] = []
     terms: list[Term] = []
     used_slugs: set[str] = set()
     for key in sorted(groups):
@@ -103,10 +108,7 @@ def build_taxonomy(index: BlogIndex, kind: TermKind, permalink: str) -> tuple[Ta
         slug = term_slug(name)
         if len(spellings) > 1:
             listed = ", ".join(repr(s) for s in sorted(spellings))
-            warnings.append(
-                f"the {kind} spellings {listed} are one {kind} page; "
-                f"use one spelling to silence this warning"
-            )
+            merged.append(f"the {kind} spellings {listed} are one {kind} page")
         if slug in used_slugs:
             base, number = slug, 2
             while f"{base}-{number}" in used_slugs:
@@ -121,7 +123,7 @@ def build_taxonomy(index: BlogIndex, kind: TermKind, permalink: str) -> tuple[Ta
         terms.append(Term(kind, name, tuple(sorted(spellings)), slug, url, ordered))
     terms.sort(key=lambda t: (t.name.casefold(), t.name))
     by_spelling = {spelling: term for term in terms for spelling in term.spellings}
-    return Taxonomy(kind, tuple(terms), by_spelling), warnings
+    return Taxonomy(kind, tuple(terms), by_spelling, tuple(merged)), warnings
 
 
 def expand_term_url(permalink: str, slug: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from tests.conftest import BuiltSite, SiteBuilder
+from tests.conftest import MATERIAL_SITE, BuiltSite, SiteBuilder, run_build, write_files
 from tests.html_helpers import (
     GOOD_POST,
     GOOD_POST_URL,
@@ -400,3 +400,25 @@ def test_keys_themes_read_make_no_markup_and_no_crash(
     assert texts(post_header(page), "h1") == ["Keys"]
     scripts = [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
     assert [s for s in scripts if "alert" in s.get_text()] == []
+
+
+def test_jekyll_theme_keys_pass_strict_with_their_jekyll_meaning(tmp_path: Path) -> None:
+    """Keys of Jekyll themes that MkDocs or Material read otherwise (Minimal Mistakes'
+    `search: false`, a theme's `template`, `hide: true`, an author mapping) and a tag in two
+    spellings make no warning: `mkdocs build --strict` passes, as Jekyll builds the blog. The
+    `search: false` post is left out of the search index, as Minimal Mistakes leaves it out."""
+    docs = {
+        "_posts/2024-01-02-hidden.md": (
+            "---\ntitle: Not searched\nsearch: false\nhide: true\ntemplate: single\n"
+            "author: {name: Jane Roe}\ntags: [Mining]\n---\nqzhiddenbody\n"
+        ),
+        "_posts/2024-01-03-shown.md": "---\ntitle: Searched\ntags: [mining]\n---\nqzshownbody\n",
+    }
+    write_files(tmp_path / "docs", docs)
+    (tmp_path / "mkdocs.yml").write_text(MATERIAL_SITE + "plugins:\n  - search\n  - reeblog\n")
+    assert run_build(tmp_path / "mkdocs.yml", tmp_path / "site", strict=True)
+    index = (tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "qzshownbody" in index
+    assert "qzhiddenbody" not in index
+    page = (tmp_path / "site" / "2024" / "01" / "02" / "hidden.html").read_text(encoding="utf-8")
+    assert '<meta name="author" content="Jane Roe">' in page

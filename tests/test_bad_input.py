@@ -201,7 +201,7 @@ def test_a_banner_that_cannot_be_shown_is_told_and_left_out(
     site = build_site({path: post_text(f"title: Banner\nexcerpt_image: {banner!r}")})
     assert site.ok, site.messages()
     warnings = site.messages(logging.WARNING)
-    assert any(f"docs/{path}:3: the banner" in w and reason in w for w in warnings), warnings
+    assert any(f"docs/{path}:3: the image" in w and reason in w for w in warnings), warnings
     html = site.read("2024/02/02/banner.html")
     assert "reeblog-banner" not in html
     assert "missing.png" not in html and "javascript:" not in html

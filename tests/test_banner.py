@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_reeblog.banner import NO_IMAGE, Banner, find_banner
+from mkdocs_reeblog.banner import Banner, find_banner
 from mkdocs_reeblog.frontmatter import read_front_matter
+from mkdocs_reeblog.jekyll.theme_images import NO_IMAGE
 from mkdocs_reeblog.settings import SiteAddress
 
 SITE = SiteAddress.from_urls("https://galena.es/")

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
+import yaml
 
 from mkdocs_reeblog.posts import PostSource
 from tests.conftest import require_command
@@ -59,6 +60,12 @@ def _edge_case(name: str, folder: str, **config: Any) -> Case:
     return Case(name, folder_files(EDGE_CASES / folder), config)
 
 
+def _configured_edge_case(folder: str) -> Case:
+    """A folder of edge cases built with the settings of its own `_config.yml`."""
+    config = yaml.safe_load((EDGE_CASES / folder / "_config.yml").read_text(encoding="utf-8"))
+    return _edge_case(folder, folder, **config)
+
+
 CASES: dict[str, Callable[[], Case]] = {
     **{f"corpus:{name}": partial(corpus_case, name) for name in CORPORA},
     **{f"edge:{zone}": partial(_edge_case, zone, "posts", timezone=zone) for zone in ZONES},
@@ -74,6 +81,7 @@ CASES: dict[str, Callable[[], Case]] = {
         )
         for style in PERMALINK_STYLES
     },
+    "defaults": partial(_configured_edge_case, "defaults"),
 }
 
 # Deliberate differences (each has a test below), left out of the general comparison.
@@ -252,3 +260,16 @@ def test_edge_cases_cover_every_rule(oracle: Oracle) -> None:
     }
     assert skipped.isdisjoint(result.jekyll)
     assert Path(result.jekyll_site, "urls.json").is_file()
+
+
+def test_defaults_case_exercises_its_rules(oracle: Oracle) -> None:
+    """The `defaults` edge case gives its posts what its sets say (a guard against a case
+    whose defaults no longer apply): text prefixes, globs, precedence, `published`."""
+    require_command("jekyll", "Jekyll oracle")
+    urls = {path: post.url for path, post in oracle("defaults").jekyll.items()}
+    assert urls["_posts/2020-01-01-plain.md"] == "/posts/plain/"
+    assert urls["_posts/2021-02-02-in-2021.md"] == "/y2021/in-2021/"
+    assert urls["_posts/2022-04-04-null-permalink.md"] == "/longer/2022/null-permalink/"
+    assert urls["_posts/deeper/2022-05-05-globbed.md"] == "/globbed/globbed/"
+    assert urls["_posts/sub/2022-08-08-typed-later.md"] == "/typed/typed-later/"
+    assert "_posts/2022-06-06-unpublished-by-default.md" not in urls

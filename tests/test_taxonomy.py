@@ -64,9 +64,10 @@ def test_spellings_differing_in_case_are_one_term_with_every_post() -> None:
     assert mining.spellings == ("Mining", "mining")
     assert mining.url == "/tag/mining/"
     assert [e.post.slug for e in mining.posts] == ["new", "mid", "old"]
-    assert len(warnings) == 1
-    assert "'Mining'" in warnings[0]
-    assert "'mining'" in warnings[0]
+    assert warnings == []  # Jekyll builds such a blog without a word: an info line, not a warning
+    assert len(taxonomy.merged) == 1
+    assert "'Mining'" in taxonomy.merged[0]
+    assert "'mining'" in taxonomy.merged[0]
 
 
 def test_one_post_with_two_spellings_is_listed_once() -> None:
@@ -74,7 +75,8 @@ def test_one_post_with_two_spellings_is_listed_once() -> None:
     taxonomy, warnings = build_taxonomy(blog_index(posts), "tag", TAG_URL)
     assert len(taxonomy.terms) == 1
     assert len(taxonomy.terms[0].posts) == 1
-    assert warnings
+    assert taxonomy.merged
+    assert warnings == []
 
 
 def test_different_names_with_one_slug_get_numbered_urls_and_a_warning() -> None:
