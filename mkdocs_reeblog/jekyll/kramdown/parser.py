@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 from mkdocs_reeblog.jekyll.kramdown.abbreviations import abbreviations_plugin
 from mkdocs_reeblog.jekyll.kramdown.attributes import attributes_plugin
 from mkdocs_reeblog.jekyll.kramdown.headings import headings_plugin
+from mkdocs_reeblog.jekyll.kramdown.typography import typography_plugin
 
 if TYPE_CHECKING:
     from mkdocs_reeblog.jekyll.kramdown.model import RenderOptions
@@ -23,4 +24,5 @@ def make_parser(options: RenderOptions) -> MarkdownIt:
     md.use(attributes_plugin)
     md.use(abbreviations_plugin)
     md.use(headings_plugin)
+    md.use(typography_plugin)
     return md
