@@ -47,6 +47,7 @@ from liquid.stringify import to_liquid_string
 from liquid.template import BoundTemplate
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG
 
+from mkdocs_reeblog.jekyll.kramdown.code_blocks import fence_info
 from mkdocs_reeblog.liquid_filters import PLAIN_FILTERS, Address, Dates, Markdownify, RubyTime
 
 from .liquid import LiquidResult, LiquidSetup
@@ -530,16 +531,18 @@ _BACKTICKS = re.compile(r"`+")
 
 
 def _fence_info(lang: str, options: str) -> str:
-    """The info string of the fence: language, then `linenums`/`hl_lines` as pymdownx reads them."""
-    info = [lang]
+    """The info string of the fence: the language, then `?linenums=1&hl_lines=2+3` when the
+    tag asks for line numbers or marked lines (kramdown ignores a fence's `?query`; the post
+    renderer reads it, see `mkdocs_reeblog.jekyll.kramdown.code_blocks.fence_info`)."""
+    linenums: int | None = None
+    hl_lines: list[str] = []
     for option in _HIGHLIGHT_OPTION.findall(options):
         key, _, value = option.partition("=")
         if key == "linenos":
-            info.append('linenums="1"')
+            linenums = 1
         elif key in ("mark_lines", "hl_lines") and value:
-            lines = value.strip('"')
-            info.append(f'hl_lines="{lines}"')
-    return " ".join(info)
+            hl_lines = value.strip('"').split()
+    return fence_info(lang, linenums, hl_lines)
 
 
 def _indent_of(token: Token) -> str | None:

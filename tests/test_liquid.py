@@ -129,8 +129,8 @@ TABLE = [
     ),
     (
         "{% highlight python linenos %}\nprint(1)\n{% endhighlight %}",
-        '```python linenums="1"\nprint(1)\n```',
-        '```python linenums="1"\nprint(1)\n```',
+        "```python?linenums=1\nprint(1)\n```",
+        "```python?linenums=1\nprint(1)\n```",
     ),
     (
         '{% highlight ruby %}\nputs "hi"\n{% endhighlight %}',
@@ -215,7 +215,7 @@ def test_highlight_renders_liquid_inside_and_marks_lines() -> None:
     render = renderer_for(make_renderer("/blog"))
     source = '  {% highlight Ruby mark_lines="1 2" %}\n\nx = "{{ site.baseurl }}"\n'
     source += "\n  {% endhighlight %}"
-    assert text_of(render, source) == '  ```ruby hl_lines="1 2"\nx = "/blog"\n  ```'
+    assert text_of(render, source) == '  ```ruby?hl_lines=1+2\nx = "/blog"\n  ```'
 
 
 def test_highlight_after_text_on_the_same_line_starts_a_new_block(render: Render) -> None:

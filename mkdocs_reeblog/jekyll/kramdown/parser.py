@@ -1,4 +1,10 @@
-"""The markdown-it-py parser configured as kramdown with GFM input reads Markdown."""
+"""The markdown-it-py parser configured as kramdown with GFM input reads Markdown.
+
+markdown-it's own block readers are replaced by kramdown's (each in its own module), in
+kramdown's order: indented code, fences, quotations, ATX headers, rules, lists, HTML, setext
+headers, tables, link definitions, paragraphs. Inline Markdown stays markdown-it's, with
+strikethrough, and kramdown's typography.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,13 @@ from markdown_it import MarkdownIt
 
 from mkdocs_reeblog.jekyll.kramdown.abbreviations import abbreviations_plugin
 from mkdocs_reeblog.jekyll.kramdown.attributes import attributes_plugin
+from mkdocs_reeblog.jekyll.kramdown.code_blocks import code_blocks_plugin
 from mkdocs_reeblog.jekyll.kramdown.headings import headings_plugin
+from mkdocs_reeblog.jekyll.kramdown.lists import lists_plugin
+from mkdocs_reeblog.jekyll.kramdown.paragraphs import paragraphs_plugin
+from mkdocs_reeblog.jekyll.kramdown.quotations import quotations_plugin
+from mkdocs_reeblog.jekyll.kramdown.tables import tables_plugin
+from mkdocs_reeblog.jekyll.kramdown.typography import typography_plugin
 
 if TYPE_CHECKING:
     from mkdocs_reeblog.jekyll.kramdown.model import RenderOptions
@@ -17,10 +29,16 @@ __all__ = ["make_parser"]
 
 
 def make_parser(options: RenderOptions) -> MarkdownIt:
-    """A parser for posts: CommonMark with GFM's tables and strikethrough, raw HTML kept."""
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    """A parser for posts: kramdown's blocks, GFM's strikethrough, raw HTML kept."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["strikethrough"])
+    code_blocks_plugin(md, options)
+    md.use(quotations_plugin)
+    md.use(paragraphs_plugin)
+    md.use(lists_plugin)
+    md.use(tables_plugin)
     # Attribute lists first: an explicit id wins over the generated one.
     md.use(attributes_plugin)
     md.use(abbreviations_plugin)
     md.use(headings_plugin)
+    md.use(typography_plugin)
     return md

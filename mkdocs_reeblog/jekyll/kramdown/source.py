@@ -1,0 +1,84 @@
+"""What kramdown's block parsers share: its line patterns, and reading nested blocks.
+
+kramdown reads a container (a list item, a quotation) by cutting its text out of the source,
+removing the container's indentation or markers, and parsing that text as a document of its
+own. The block rules here do the same with markdown-it: `parse_nested` parses a piece of text
+into the current token stream, its tokens' line numbers moved to the piece's place in the post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.rules_block import StateBlock
+
+__all__ = [
+    "BLOCKQUOTE_START",
+    "EOB_MARKER",
+    "FENCE_START",
+    "HR_START",
+    "LAZY_END",
+    "LIST_START",
+    "PARAGRAPH_END",
+    "after_block_boundary",
+    "before_block_boundary",
+    "line_text",
+    "parse_nested",
+]
+
+# kramdown's HTML_SPAN_ELEMENTS and `script`: tags that do not end a paragraph.
+_SPAN_TAGS = (
+    "a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|"
+    "option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strike|strong|sub|sup|textarea|tt|"
+    "var|script"
+)
+_NAME = r"[\w:][\w:.\-]*"
+IAL_BLOCK_START = r" {0,3}\{:(?!:|/)(?:\\\}|[^}])+\}[ \t]*$"
+EOB_MARKER = re.compile(r"\^[ \t]*$")
+_HTML_START = rf" {{0,3}}<(?!(?:{_SPAN_TAGS})\b){_NAME}"
+_HTML_STOP = rf" {{0,3}}</(?!(?:{_SPAN_TAGS})\b){_NAME}\s*>"
+LAZY_END = re.compile(rf"[ \t]*$|{IAL_BLOCK_START}|\^[ \t]*$|{_HTML_STOP}|{_HTML_START}")
+"""Lines that end a paragraph, a quotation or a lazy line (kramdown's LAZY_END)."""
+LIST_START = re.compile(r" {0,3}(?:[+*-]|\d+\.)[\t| ]")
+BLOCKQUOTE_START = re.compile(r" {0,3}> ?")
+FENCE_START = re.compile(r" {0,3}(?:~~~|```)")
+_ATX_START = r"#{1,6}[\t ]+"
+_DEFINITION_START = r" {0,3}:[\t| ]"
+PARAGRAPH_END = re.compile(
+    rf"{LAZY_END.pattern}|{LIST_START.pattern}|{_ATX_START}|{_DEFINITION_START}"
+    rf"|{BLOCKQUOTE_START.pattern}|{FENCE_START.pattern}"
+)
+"""Lines that end a paragraph with GFM input (kramdown-parser-gfm's PARAGRAPH_END_GFM)."""
+HR_START = re.compile(r" {0,3}([*\-_])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$")
+
+
+def line_text(state: StateBlock, line: int) -> str:
+    """The whole line, indentation included, without its line break."""
+    return state.src[state.bMarks[line] : state.eMarks[line]]
+
+
+def after_block_boundary(state: StateBlock, line: int) -> bool:
+    """Whether a block starting at `line` follows a blank line or starts its container."""
+    if line == 0 or state.isEmpty(line - 1):
+        return True
+    last = state.tokens[-1] if state.tokens else None
+    return last is None or last.nesting == 1 or bool(last.meta.get("reeblog_boundary"))
+
+
+def before_block_boundary(state: StateBlock, line: int) -> bool:
+    """Whether `line` (after a block) is blank, the end, an IAL or an end-of-block marker."""
+    if line >= state.lineMax or state.isEmpty(line):
+        return True
+    text = line_text(state, line)
+    return bool(EOB_MARKER.match(text) or re.match(IAL_BLOCK_START, text))
+
+
+def parse_nested(state: StateBlock, text: str, first_line: int) -> None:
+    """Parse `text` (a container's content) as blocks into `state`'s tokens; `first_line` is
+    where the text starts in `state`'s lines."""
+    start = len(state.tokens)
+    state.md.block.parse(text, state.md, state.env, state.tokens)
+    for token in state.tokens[start:]:
+        token.level += state.level
+        if token.map is not None:
+            token.map = [token.map[0] + first_line, token.map[1] + first_line]
