@@ -3,7 +3,7 @@
 A *case* is a Jekyll site source (folders holding `_posts/`, plus `_includes/` when posts include
 files) and the `_config.yml` settings that matter for posts. `build_case` builds it three ways:
 
-* real Jekyll (`/work/shared/jekyll-oracle` copied into a tmp folder, its `_config.yml` adjusted,
+* real Jekyll (`tests/data/jekyll-oracle` copied into a tmp folder, its `_config.yml` adjusted,
   `jekyll build -d _site --future`), read back from the oracle's `_site/urls.json`;
 * the package's pure API (`find_post_source`, `read_post`, `resolve_settings`, `build_index`);
 * a real MkDocs build with the `reeblog` plugin (theme `mkdocs`), reading the same `_config.yml`.
@@ -38,7 +38,7 @@ from mkdocs_reeblog.plugin import ReeblogPlugin
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, read_post
 from mkdocs_reeblog.problems import PostError
 from mkdocs_reeblog.settings import read_jekyll_config, resolve_settings
-from tests.conftest import SHARED, write_files
+from tests.conftest import DATA, write_files
 
 __all__ = [
     "CORPORA",
@@ -68,9 +68,9 @@ __all__ = [
     "xmlschema",
 ]
 
-ORACLE = SHARED / "jekyll-oracle"
-CORPORA = SHARED / "corpora"
-EDGE_CASES = Path(__file__).resolve().parent / "data" / "edge_cases"
+ORACLE = DATA / "jekyll-oracle"
+CORPORA = DATA / "corpora"
+EDGE_CASES = DATA / "edge_cases"
 CORPUS_NAMES = ("18f", "galena", "huxpro", "jekyll-docs")
 SITE_URL = "https://oracle.example.org/"
 JEKYLL_TIMEOUT = 180
@@ -223,7 +223,7 @@ def folder_files(folder: Path) -> dict[str, bytes]:
 
 
 def corpus_case(name: str) -> Case:
-    """A corpus of /work/shared/corpora as a case, with its `_config.yml`'s post settings.
+    """A corpus of tests/data/corpora as a case, with its `_config.yml`'s post settings.
 
     The site source is the folder holding `_posts` (jekyll-docs keeps it under `docs/`), and
     `collections.posts.permalink` is kept (jekyll-docs sets its permalink there).
