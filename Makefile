@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: example test lint test-fast test-jekyll test-browser bench system-packages clean
+.PHONY: example test lint test-fast test-sdist test-jekyll test-browser bench system-packages clean
 
 # Debian's Python needs python3-venv for `-m venv`: installed when missing and running as root.
 $(STAMP): pyproject.toml
@@ -32,13 +32,29 @@ lint: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not jekyll and not browser" -n 2 tests
 
+# The suite runs from the sdist alone, outside the repository: the sdist is built and unpacked in
+# a tmp folder, every test module is collected there, and the modules that read files of the
+# repository (tests/data, example_site, benchmarks) run there against this venv.
+SDIST_TESTS := test_slugify test_liquid test_example_site test_post_urls_build \
+	test_blog_pages_build test_bench_smoke
+test-sdist: $(STAMP)
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(BIN)/python -m build --sdist --outdir "$$tmp" . >/dev/null; \
+	tar xzf "$$tmp"/*.tar.gz -C "$$tmp"; cd "$$tmp"/mkdocs_reeblog-*/; \
+	export PYTHONPATH="$$PWD"; \
+	$(abspath $(BIN))/pytest -p no:cacheprovider --collect-only -q tests >"$$tmp/collected" \
+		|| { cat "$$tmp/collected"; exit 1; }; \
+	tail -n 1 "$$tmp/collected"; \
+	$(abspath $(BIN))/pytest -p no:cacheprovider -n 2 -m "not jekyll and not browser" \
+		$(patsubst %,tests/%.py,$(SDIST_TESTS))
+
 test-jekyll: $(STAMP) system-packages
 	$(BIN)/pytest -m jekyll tests
 
 test-browser: $(STAMP) system-packages
 	$(BIN)/pytest -m browser tests
 
-test: lint test-fast test-jekyll test-browser
+test: lint test-fast test-sdist test-jekyll test-browser
 
 # The benchmark (a script, not a test): matplotlib draws its plot and is not a package dependency.
 bench: $(STAMP)

@@ -19,8 +19,9 @@ from mkdocs.exceptions import Abort
 from mkdocs_reeblog.plugin import ReeblogPlugin
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("REEBLOG_SHARED", REPO.parent / "shared"))
-SEED = SHARED / "seed" / "000_873dc41b31666417.txt"
+DATA = REPO / "tests" / "data"
+"""What the tests read: the seed, the corpora, the Jekyll oracle site (see SOURCES.md there)."""
+SEED = DATA / "seed" / "000_873dc41b31666417.txt"
 SEED_NAME = "2025-05-04-Japans_Approach_to_Rare_Earth_Elements.md"
 MATERIAL_SITE = (
     "site_name: Test Blog\nsite_url: https://blog.example.org/\ntheme:\n  name: material\n"

@@ -3,7 +3,7 @@
 A *case* is a Jekyll site source (folders holding `_posts/`, plus `_includes/` when posts include
 files) and the `_config.yml` settings that matter for posts. `build_case` builds it three ways:
 
-* real Jekyll (`/work/shared/jekyll-oracle` copied into a tmp folder, its `_config.yml` adjusted,
+* real Jekyll (`tests/data/jekyll-oracle` copied into a tmp folder, its `_config.yml` adjusted,
   `jekyll build -d _site --future`), read back from the oracle's `_site/urls.json`;
 * the package's pure API (`find_post_source`, `read_post`, `resolve_settings`, `build_index`);
 * a real MkDocs build with the `reeblog` plugin (theme `mkdocs`), reading the same `_config.yml`.
@@ -33,17 +33,19 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_reeblog.frontmatter import JEKYLL_FRONT_MATTER
 from mkdocs_reeblog.index import BlogIndex, build_index
 from mkdocs_reeblog.plugin import ReeblogPlugin
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, read_post
 from mkdocs_reeblog.problems import PostError
 from mkdocs_reeblog.settings import read_jekyll_config, resolve_settings
-from tests.conftest import SHARED, write_files
+from tests.conftest import DATA, write_files
 
 __all__ = [
     "CORPORA",
     "CORPUS_NAMES",
     "EDGE_CASES",
+    "KEPT_AS_WRITTEN",
     "Case",
     "CaseBuilder",
     "CaseResult",
@@ -53,6 +55,7 @@ __all__ = [
     "OurPost",
     "build_case",
     "build_with_includes",
+    "cached_build_with_includes",
     "cached_case",
     "case_builder",
     "corpus_case",
@@ -60,17 +63,20 @@ __all__ = [
     "edge_case",
     "folder_files",
     "jekyll_archives",
+    "jekyll_content",
     "jekyll_facts",
     "jekyll_page",
     "jekyll_text",
+    "our_content",
     "our_facts",
     "output_file",
+    "post_body",
     "xmlschema",
 ]
 
-ORACLE = SHARED / "jekyll-oracle"
-CORPORA = SHARED / "corpora"
-EDGE_CASES = Path(__file__).resolve().parent / "data" / "edge_cases"
+ORACLE = DATA / "jekyll-oracle"
+CORPORA = DATA / "corpora"
+EDGE_CASES = DATA / "edge_cases"
 CORPUS_NAMES = ("18f", "galena", "huxpro", "jekyll-docs")
 SITE_URL = "https://oracle.example.org/"
 JEKYLL_TIMEOUT = 180
@@ -117,6 +123,11 @@ Liquid::Template.register_tag("link", OracleStubs::LenientLink)
 Liquid::Template.register_tag("include", OracleStubs::LenientInclude)
 Liquid::Template.register_filter(OracleStubs::Filters)
 """
+
+KEPT_AS_WRITTEN = re.compile(r"\{% oembed [^%]*%\}")
+"""18F's own `{% oembed URL %}` tag: a stub writes nothing in the oracle (`STUBS_RB`); the plugin
+does not know it, warns and leaves it as written. Tests take it out of the plugin's side before
+comparing bodies."""
 
 # Every page jekyll-archives generates (`site.archives`), those that another page overwrites
 # included: type (`tag`, `category`, `year`, `month`, `day`), title (the name as written in
@@ -223,7 +234,7 @@ def folder_files(folder: Path) -> dict[str, bytes]:
 
 
 def corpus_case(name: str) -> Case:
-    """A corpus of /work/shared/corpora as a case, with its `_config.yml`'s post settings.
+    """A corpus of tests/data/corpora as a case, with its `_config.yml`'s post settings.
 
     The site source is the folder holding `_posts` (jekyll-docs keeps it under `docs/`), and
     `collections.posts.permalink` is kept (jekyll-docs sets its permalink there).
@@ -509,3 +520,53 @@ def build_with_includes(result: CaseResult, root: Path) -> MkDocsBuild:
 def jekyll_page(result: CaseResult, src: str) -> Path:
     """The file Jekyll wrote for the post at source path `src` of `result`."""
     return result.jekyll_site / output_file(result.jekyll[src].url)
+
+
+_BUILT_WITH_INCLUDES: dict[str, MkDocsBuild] = {}
+
+
+def cached_build_with_includes(
+    name: str, result: CaseResult, tmp_path_factory: pytest.TempPathFactory
+) -> MkDocsBuild:
+    """`build_with_includes` of the case `name` (built as `result`), once per test session,
+    whichever module asks."""
+    if name not in _BUILT_WITH_INCLUDES:
+        folder = tmp_path_factory.mktemp(re.sub(r"[^A-Za-z0-9]+", "-", f"{name}-includes"))
+        _BUILT_WITH_INCLUDES[name] = build_with_includes(result, folder)
+    return _BUILT_WITH_INCLUDES[name]
+
+
+def post_body(raw: bytes) -> str:
+    """A post's body, as Jekyll splits it from its front matter."""
+    text = _decode(raw)
+    match = JEKYLL_FRONT_MATTER.match(text)
+    return text[match.end() :] if match else text
+
+
+# Where the oracle's layouts (tests/data/jekyll-oracle/_layouts) put a post's `{{ content }}`:
+# `post` inside its `<div class="post-content">`, `default` inside `<main>`; a post whose layout
+# the oracle lacks is written bare.
+_ORACLE_LAYOUTS = (
+    ('  <div class="post-content">\n', "\n  </div>\n</article>"),
+    ("<main>\n", "\n</main>"),
+)
+# What the `mkdocs` theme (the oracle's MkDocs builds) writes after a page's content.
+_THEME_END = '</div>\n            </div>\n        </div>\n\n        <footer class="col-md-12">'
+_POST_HEADER = '<header class="reeblog-post-header"'
+
+
+def jekyll_content(result: CaseResult, src: str) -> str:
+    """The HTML Jekyll rendered for the body of the post `src` (its layout left out)."""
+    html = jekyll_page(result, src).read_text(encoding="utf-8")
+    for start, end in _ORACLE_LAYOUTS:
+        if start in html:
+            return html[html.index(start) + len(start) : html.rindex(end)]
+    return html
+
+
+def our_content(site: Path, post: Post) -> str:
+    """The HTML the plugin rendered for the body of `post` in the MkDocs build at `site`: what
+    follows the post's header, up to the end of the theme's content."""
+    html = (site / output_file(post.url)).read_text(encoding="utf-8")
+    start = html.index("</header>", html.index(_POST_HEADER)) + len("</header>")
+    return html[start : html.rindex(_THEME_END)]

@@ -1,6 +1,6 @@
 """Differential tests: the plugin gives every post exactly what real Jekyll gives it.
 
-Each case (a real corpus of /work/shared/corpora, or the edge cases of tests/data/edge_cases
+Each case (a real corpus of tests/data/corpora, or the edge cases of tests/data/edge_cases
 under several time zones and permalink styles) is built once per session with real Jekyll,
 with the package's pure API and with a real MkDocs build (see `tests/jekyll_oracle.py`); every
 post is then compared by source path: URL, date, slug, title, categories, tags and id, and the

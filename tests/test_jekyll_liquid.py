@@ -28,21 +28,24 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from mkdocs_reeblog.frontmatter import JEKYLL_FRONT_MATTER
 from tests.conftest import require_command
 from tests.html_helpers import resolve_link
 from tests.jekyll_oracle import (
     CORPUS_NAMES,
+    KEPT_AS_WRITTEN,
     Case,
     CaseResult,
     MkDocsBuild,
-    build_with_includes,
+    cached_build_with_includes,
     cached_case,
     case_builder,
     corpus_case,
     corpus_cases,
+    jekyll_content,
     jekyll_page,
+    our_content,
     output_file,
+    post_body,
 )
 
 pytestmark = pytest.mark.jekyll
@@ -50,9 +53,6 @@ pytestmark = pytest.mark.jekyll
 LIQUID_CORPORA = ("18f", "huxpro", "jekyll-docs")
 """The corpora that have posts with Liquid (galena has none)."""
 
-# 18F's own `{% oembed URL %}` tag: a stub writes nothing in the oracle; the plugin does not know
-# it, warns and leaves it as written. Its text is taken out of the plugin's side before comparing.
-KEPT_AS_WRITTEN = re.compile(r"\{% oembed [^%]*%\}")
 LIST_AFTER_PARAGRAPH = (
     "Markdown, not Liquid: a list right after a paragraph line is a list for kramdown, "
     "paragraph text for Python-Markdown"
@@ -91,9 +91,6 @@ _TYPOGRAPHY = str.maketrans(
         "»": ">>",
     }
 )
-_POST_CONTENT = '<div class="post-content">'
-_POST_HEADER = '<header class="reeblog-post-header"'
-_FOOTER = '<footer class="col-md-12">'  # what follows the content in the `mkdocs` theme
 _LINK_TAG = re.compile(r"\{%-?\s*(post_url|link)\s+(\S+)\s*-?%\}")
 
 
@@ -110,6 +107,10 @@ class LiquidBuild:
         """The file the plugin wrote for the post `src`, relative to its site."""
         return output_file(self.ours.posts[src].url)
 
+    def our_content(self, src: str) -> str:
+        """The HTML the plugin rendered for the body of the post `src`."""
+        return our_content(self.ours.site, self.ours.posts[src])
+
 
 @pytest.fixture(scope="session")
 def liquid_build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], LiquidBuild]:
@@ -120,18 +121,11 @@ def liquid_build(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Li
     def get(name: str) -> LiquidBuild:
         if name not in built:
             result = cases(f"corpus:{name}")
-            ours = build_with_includes(result, tmp_path_factory.mktemp(f"liquid-{name}"))
+            ours = cached_build_with_includes(f"corpus:{name}", result, tmp_path_factory)
             built[name] = LiquidBuild(name, result, ours)
         return built[name]
 
     return get
-
-
-def post_body(raw: bytes) -> str:
-    """A post's body, as Jekyll splits it from its front matter."""
-    text = raw.decode("utf-8-sig").replace("\r\n", "\n")
-    match = JEKYLL_FRONT_MATTER.match(text)
-    return text[match.end() :] if match else text
 
 
 def liquid_posts(name: str) -> dict[str, str]:
@@ -150,25 +144,10 @@ def normalized_text(html: str) -> str:
     return " ".join(text.translate(_TYPOGRAPHY).split())
 
 
-def jekyll_content(build: LiquidBuild, src: str) -> str:
-    """The HTML Jekyll rendered for the post `src` (a fragment: tags may be unbalanced)."""
-    html = jekyll_page(build.result, src).read_text(encoding="utf-8")
-    if _POST_CONTENT in html:  # the oracle's `post` layout; posts without layout are bare
-        html = html[html.index(_POST_CONTENT) : html.rindex("</article>")]
-    return html
-
-
-def our_content(build: LiquidBuild, src: str) -> str:
-    """The HTML the plugin rendered for the post `src`: what follows its header."""
-    html = (build.ours.site / build.our_file(src)).read_text(encoding="utf-8")
-    start = html.index("</header>", html.index(_POST_HEADER))
-    return html[start : html.rindex(_FOOTER)]
-
-
 def differences(build: LiquidBuild, src: str) -> str:
     """Where the two texts of `src` differ ('' when they are equal), for failure messages."""
-    theirs = normalized_text(jekyll_content(build, src))
-    ours = normalized_text(KEPT_AS_WRITTEN.sub("", our_content(build, src)))
+    theirs = normalized_text(jekyll_content(build.result, src))
+    ours = normalized_text(KEPT_AS_WRITTEN.sub("", build.our_content(src)))
     assert theirs, f"{src}: Jekyll rendered no text"
     if theirs == ours:
         return ""
@@ -246,7 +225,7 @@ def test_unknown_custom_tags_are_kept_and_reported_at_their_line(
                 f"docs/{src}:{number}: unknown Liquid tag 'oembed'; the text is left as written"
             )
             assert expected in warnings, f"{expected!r} not in {sorted(warnings)}"
-        kept = KEPT_AS_WRITTEN.findall(our_content(build, src))
+        kept = KEPT_AS_WRITTEN.findall(build.our_content(src))
         assert [tag.strip() for tag in kept] == [lines[n - 1].strip() for n in numbers]
 
 
@@ -274,12 +253,12 @@ def test_post_url_and_link_open_the_post_jekyll_links_to(
     site = build.ours.site
     for src, tag, target in tags:
         target_url = build.result.jekyll[target].url
-        jekyll_html = BeautifulSoup(jekyll_content(build, src), "html.parser")
+        jekyll_html = BeautifulSoup(jekyll_content(build.result, src), "html.parser")
         jekyll_links = [a for a in jekyll_html.find_all("a") if a.get("href") == target_url]
         page = build.our_file(src)
         ours = [
             a
-            for a in BeautifulSoup(our_content(build, src), "html.parser").find_all("a")
+            for a in BeautifulSoup(build.our_content(src), "html.parser").find_all("a")
             if _opened_file(site, page, str(a.get("href", ""))) == output_file(target_url)
         ]
         assert jekyll_links, f"{src}: Jekyll's {tag} does not link to {target_url}"

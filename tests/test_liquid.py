@@ -17,10 +17,8 @@ import pytest
 from mkdocs_reeblog.frontmatter import read_front_matter
 from mkdocs_reeblog.liquid import LiquidRenderer, LiquidResult
 from mkdocs_reeblog.problems import PostError
+from tests.jekyll_oracle import CORPORA
 
-from .conftest import SHARED
-
-CORPORA = SHARED / "corpora"
 SITE_URL = "https://anchor.example.org"
 JAPAN = "2024-03-15-japans-strategic-approach-to-rare-earth-elements"
 JAPAN_URL = f"/geology/mining/2024/03/15/{JAPAN}.html"

@@ -10,9 +10,9 @@ import json
 import pytest
 
 from mkdocs_reeblog.slugify import slugify
-from tests.conftest import SHARED
+from tests.conftest import DATA
 
-TABLE = SHARED / "reference" / "jekyll-slugify-table.txt"
+TABLE = DATA / "reference" / "jekyll-slugify-table.txt"
 CASED_PRETTY_PREFIX = "cased pretty (:title):"
 
 
