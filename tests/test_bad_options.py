@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import mkdocs
 import pytest
 
 from tests.conftest import SiteBuilder, write_files
@@ -61,7 +62,8 @@ def test_mkdocs_build_exits_with_the_error_and_no_traceback(tmp_path: Path) -> N
     config = "site_name: Blog\nplugins:\n  - reeblog:\n      paginate: -2\n"
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    # The command of the MkDocs that runs the tests: `properdocs` under ProperDocs' alias.
+    command = [sys.executable, "-m", mkdocs.__name__, "build", "-q"]
     done = subprocess.run(
         command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
     )
