@@ -10,6 +10,45 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class WholeNumber(c.Type[int]):
+    """A whole number from `minimum` up (YAML's `true` is no number); `meaning` goes in the
+    error, which MkDocs starts with the option's name."""
+
+    def __init__(self, minimum: int, meaning: str, *, default: int | None = None) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+        self.meaning = meaning
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= self.minimum:
+            return value
+        raise c.ValidationError(
+            f"expected a whole number from {self.minimum} up ({self.meaning}), got {value!r}"
+        )
+
+
+class UrlTemplate(c.Type[str]):
+    """Text that holds `placeholder` (`/tag/:name/`), or is empty (no such pages) when
+    `can_be_empty`."""
+
+    def __init__(self, placeholder: str, example: str, *, can_be_empty: bool = True) -> None:
+        super().__init__(str)
+        self.placeholder = placeholder
+        self.example = example
+        self.can_be_empty = can_be_empty
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, str) and (
+            self.placeholder in value or (self.can_be_empty and value == "")
+        ):
+            return value
+        accepted = f"a URL with {self.placeholder}, such as '{self.example}'"
+        if self.can_be_empty:
+            accepted += ", or '' for none"
+        problem = "is not text" if not isinstance(value, str) else f"has no {self.placeholder}"
+        raise c.ValidationError(f"{value!r} {problem}: expected {accepted}")
+
+
 class ReeblogConfig(base.Config):
     """Options of the `reeblog` plugin."""
 
@@ -38,7 +77,7 @@ class ReeblogConfig(base.Config):
     unpublished = c.Optional(c.Type(bool))
     """Publish posts whose front matter says `published: false` (Jekyll's `--unpublished`)."""
 
-    words_per_minute = c.Type(int, default=200)
+    words_per_minute = WholeNumber(1, "words read per minute", default=200)
     """Reading speed used for the reading time shown on posts and cards."""
 
     date_format = c.Type(str, default="long")
@@ -49,24 +88,24 @@ class ReeblogConfig(base.Config):
     """URL of the blog index (default `/`: the home page, unless `docs/index.md` exists, which
     is kept and gets the listing where it writes `<!-- reeblog:posts -->`). Empty: no index."""
 
-    paginate = c.Optional(c.Type(int))
+    paginate = c.Optional(WholeNumber(0, "posts per page; 0: one page"))
     """Posts per page of the blog index (Jekyll's `paginate`; default 10; 0: one page)."""
 
-    archive_paginate = c.Optional(c.Type(int))
+    archive_paginate = c.Optional(WholeNumber(0, "posts per page; 0: one page"))
     """Posts per page of each tag and category page (default 50; 0: one page, as
     jekyll-archives writes them). Year archives are one compact list each."""
 
-    paginate_path = c.Optional(c.Type(str))
+    paginate_path = c.Optional(UrlTemplate(":num", "page:num/", can_be_empty=False))
     """Where the pages after the first go, relative to the listing (Jekyll's `paginate_path`,
     default `page:num/`: `/page2/`, `/tag/japan/page2/`)."""
 
-    tag_url = c.Optional(c.Type(str))
+    tag_url = c.Optional(UrlTemplate(":name", "/tag/:name/"))
     """URL of each tag's page, jekyll-archives style (default `/tag/:name/`; empty: none)."""
 
-    category_url = c.Optional(c.Type(str))
+    category_url = c.Optional(UrlTemplate(":name", "/category/:name/"))
     """URL of each category's page (default `/category/:name/`; empty: none)."""
 
-    year_url = c.Optional(c.Type(str))
+    year_url = c.Optional(UrlTemplate(":year", "/:year/"))
     """URL of each year's archive (default `/:year/`; empty: none)."""
 
     tags_index_url = c.Optional(c.Type(str))
@@ -82,7 +121,7 @@ class ReeblogConfig(base.Config):
     keys (README, "Images"); a card without its own image shows the banner, social tags the
     banner or else the card's."""
 
-    excerpt_length = c.Type(int, default=350)
+    excerpt_length = WholeNumber(0, "characters", default=350)
     """Length in characters near which automatic card excerpts are cut (at a word boundary)."""
 
     nav_title = c.Type(str, default="Blog")
@@ -102,7 +141,7 @@ class ReeblogConfig(base.Config):
     """Path of the Atom feed (jekyll-feed's `feed.path`, default `feed.xml`; empty: no feed).
     Needs `site_url`: feeds hold absolute links."""
 
-    feed_limit = c.Optional(c.Type(int))
+    feed_limit = c.Optional(WholeNumber(0, "posts"))
     """Newest posts in the feed (jekyll-feed's `feed.posts_limit`, default 10)."""
 
     feed_content = c.Optional(c.Type(bool))

@@ -232,6 +232,17 @@ def plan_feeds(
     return feeds
 
 
+def without_site_url(*, feed: bool, seo: bool, site_url: str | None) -> str | None:
+    """What the site goes without for want of `site_url` (feeds and social tags hold absolute
+    URLs), among the features asked for; None when nothing is missing."""
+    if site_url:
+        return None
+    missing = (["no feed"] if feed else []) + (
+        ["no og:url or og:image in social tags"] if seo else []
+    )
+    return ", and ".join(missing) or None
+
+
 def resolve_feed_options(options: Mapping[str, Any], jekyll: Mapping[str, Any]) -> FeedOptions:
     """Plugin options (`feed_path`, `feed_limit`, `feed_content`, `feed_terms`; None = unset)
     over jekyll-feed's `feed:` settings (`path`, `posts_limit`, `excerpt_only`)."""

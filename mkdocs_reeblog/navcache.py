@@ -76,22 +76,24 @@ class NavCache:
         """The recording `url` filter: the cache is used only while templates call it."""
         self.drawn = 0
         """How many times the sidebar was drawn (the other pages reused a drawing)."""
+        self.declined: str | None = None
+        """Why the cache was not used while the pages were written, when it was not."""
 
     @classmethod
-    def install(cls, env: Environment, theme_dir: str) -> NavCache | None:
-        """Cache the sidebar of `env` when its templates all come from `theme_dir`."""
+    def install(cls, env: Environment, theme_dir: str) -> NavCache | str:
+        """Cache the sidebar of `env` when its templates all come from `theme_dir`; else say
+        why not (words for the build's log)."""
         try:
             templates = [env.get_template(name) for name in NAV_TEMPLATES]
-        except TemplateNotFound:
-            return None
+        except TemplateNotFound as exc:
+            return f"the theme has no {exc.name}"
         root = Path(theme_dir).resolve()
-        if not all(
-            t.filename and Path(t.filename).resolve().is_relative_to(root) for t in templates
-        ):
-            return None
+        for template in templates:
+            if not template.filename or not Path(template.filename).resolve().is_relative_to(root):
+                return f"{template.name} is not Material's own (custom_dir overrides it)"
         url = env.filters.get("url")
         if url is None:
-            return None
+            return "the theme's templates have no url filter"
         cache = cls(url, templates[0].root_render_func)
 
         @pass_context
@@ -129,7 +131,9 @@ class NavCache:
     def _key(self, context: Context) -> _Key | None:
         """What the sidebar of this page depends on, or None when it may depend on more."""
         if context.environment.filters.get("url") is not self._filter:
-            return None  # another plugin replaced the filter: calls would go unrecorded
+            # Calls would go unrecorded: the build goes on without the cache, and says so.
+            self.declined = "another plugin replaced the url filter after it was installed"
+            return None
         page, nav, base_url = context.get("page"), context.get("nav"), context.get("base_url")
         if page is None or not isinstance(nav, Navigation) or not isinstance(base_url, str):
             return None

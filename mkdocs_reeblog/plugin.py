@@ -31,6 +31,7 @@ from mkdocs_reeblog.feed import (
     plan_feeds,
     render_feed,
     resolve_feed_options,
+    without_site_url,
 )
 from mkdocs_reeblog.generated import GeneratedFiles, place
 from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
@@ -314,6 +315,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.feeds = plan_feeds(
             feed_options, self.index, self.taxonomies, has_site_url=bool(config.site_url)
         )
+        missing = without_site_url(
+            feed=bool(feed_options.path), seo=self.config.seo, site_url=config.site_url
+        )
+        if missing is not None:
+            log.info("%s: set site_url in mkdocs.yml", missing)
         for feed in self.feeds:
             feed.file = generated.add(feed.path, "")
         self.full_text_posts = {
@@ -543,11 +549,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     # Runs when every page's HTML exists: post headers and cards are rendered with the theme's
     # environment, so that templates in `custom_dir` override the package's.
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        self.nav_cache = (
-            NavCache.install(env, get_theme_dir("material"))
-            if self.config.cache_nav and config.theme.name == "material" and not self._nav_is_empty
-            else None
-        )
+        self.nav_cache = self._install_nav_cache(env, config)
         self._check_templates(env, files)
         self.html = BlogHtml(
             env,
@@ -567,6 +569,18 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             if feed.file is not None:
                 feed.file.content_string = self._render_feed(feed, config)
         return env
+
+    def _install_nav_cache(self, env: Environment, config: MkDocsConfig) -> NavCache | None:
+        """Material's sidebar drawn once (`navcache.py`), unless `cache_nav: false`, another
+        theme (it knows Material's templates only) or no nav (no sidebar to draw); when the
+        cache cannot be used with Material, one info line says why."""
+        if not self.config.cache_nav or config.theme.name != "material" or self._nav_is_empty:
+            return None
+        found = NavCache.install(env, get_theme_dir("material"))
+        if isinstance(found, NavCache):
+            return found
+        _log_nav_cache_off(found)
+        return None
 
     def _check_templates(self, env: Environment, files: Files) -> None:
         """A post whose `template` the theme lacks (a Jekyll theme's, most likely) gets the post
@@ -720,6 +734,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Every page is written: the cards, chips and views made for them can go (a `serve`
         rebuild makes them anew; what is kept across rebuilds stays)."""
         self.html = None
+        if self.nav_cache is not None and self.nav_cache.declined is not None:
+            _log_nav_cache_off(self.nav_cache.declined)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A "Blog" section for the index pages; posts go between their neighbours by date."""
@@ -745,6 +761,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _page(files: Files, src_uri: str) -> Page | None:
         file = files.get_file_from_path(src_uri)
         return file.page if file is not None else None
+
+
+def _log_nav_cache_off(reason: str) -> None:
+    log.info("cache_nav is off: %s; the navigation sidebar is drawn for every page", reason)
 
 
 def _root(url: str | None) -> str | None:

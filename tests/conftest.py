@@ -69,8 +69,12 @@ def write_files(base: Path, files: Mapping[str, str | bytes]) -> None:
 
 
 def run_build(config_file: Path, site_dir: Path, *, strict: bool = False) -> bool:
-    """One real `mkdocs build` (as the command runs it); False when it aborted."""
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    """One real `mkdocs build` (as the command runs it); False when it aborted, the options'
+    errors included."""
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    except Abort:  # an option MkDocs or a plugin refused (logged as an error)
+        return False
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import textwrap
 from pathlib import Path
 
@@ -72,6 +73,15 @@ def site_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
+def cache_off_notes(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """The plugin's info lines that say the cache was not used."""
+    return [
+        r.getMessage()
+        for r in caplog.records
+        if "reeblog" in r.name and "cache_nav is off" in r.getMessage()
+    ]
+
+
 @pytest.mark.parametrize(
     "features",
     [
@@ -82,8 +92,9 @@ def site_files(site: Path) -> dict[str, bytes]:
 )
 @pytest.mark.parametrize("nav", [NAV, ""], ids=["explicit-nav", "no-nav"])
 def test_the_cached_sidebar_gives_the_same_site_byte_for_byte(
-    tmp_path: Path, features: list[str], nav: str
+    tmp_path: Path, features: list[str], nav: str, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.INFO)
     pages = 0
     sites = []
     cached: NavCache | None = None
@@ -99,9 +110,13 @@ def test_the_cached_sidebar_gives_the_same_site_byte_for_byte(
     # The cache was used, and drew the sidebar for a few shapes of page, not for every page.
     assert isinstance(cached, NavCache)
     assert 0 < cached.drawn < pages / 3, (cached.drawn, pages)
+    assert cache_off_notes(caplog) == []  # used, or turned off by the option: nothing to say
 
 
-def test_a_sidebar_template_in_custom_dir_turns_the_cache_off(tmp_path: Path) -> None:
+def test_a_sidebar_template_in_custom_dir_turns_the_cache_off(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
     write_files(tmp_path / "docs", DOCS)
     override = "<nav class='mine'>{{ page.title }}</nav>\n"
     write_files(tmp_path, {"overrides/partials/nav.html": override})
@@ -114,6 +129,10 @@ def test_a_sidebar_template_in_custom_dir_turns_the_cache_off(tmp_path: Path) ->
           - reeblog
         """)
     assert build_at(tmp_path, config_text).nav_cache is None
+    assert cache_off_notes(caplog) == [
+        "mkdocs_reeblog: cache_nav is off: partials/nav.html is not Material's own (custom_dir"
+        " overrides it); the navigation sidebar is drawn for every page"
+    ]
     for title, path in (
         ("Spring", "2020/03/04/spring.html"),
         ("Summer", "mining/geology/2021/05/06/summer.html"),
@@ -141,14 +160,20 @@ def on_env(env, config, files):
 """
 
 
-def test_a_url_filter_replaced_after_the_cache_turns_it_off(tmp_path: Path) -> None:
-    """Another plugin's `url` filter may depend on anything of the page: nothing is reused."""
+def test_a_url_filter_replaced_after_the_cache_turns_it_off(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another plugin's `url` filter may depend on anything of the page: nothing is reused,
+    and one info line says so."""
+    caplog.set_level(logging.INFO)
     write_files(tmp_path / "docs", DOCS)
     write_files(tmp_path, {"hooks.py": HOOK})
     config_text = "site_name: Nav cache\ntheme:\n  name: material\nplugins:\n  - reeblog\n"
     cache = build_at(tmp_path, config_text + "hooks:\n  - hooks.py\n").nav_cache
     assert isinstance(cache, NavCache)
     assert cache.drawn == 0  # installed, never used
+    [note] = cache_off_notes(caplog)
+    assert "another plugin replaced the url filter" in note
     for path in ("2020/03/04/spring.html", "2019/01/02/day-2.html", "2019/01/03/day-3.html"):
         html = (tmp_path / "site" / path).read_text(encoding="utf-8")
         assert f'?from={path}"' in html
