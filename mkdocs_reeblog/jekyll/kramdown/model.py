@@ -16,6 +16,8 @@ class Heading:
     id: str
     title: str
     """The heading's text, without markup (as MkDocs' table of contents names it)."""
+    in_toc: bool = True
+    """False for a heading kramdown leaves out of tables of contents (class `no_toc`)."""
 
 
 @dataclass(frozen=True)
