@@ -129,49 +129,53 @@ def _block_attributes(state: StateCore) -> None:
     """Header ids, list item IALs and block IALs applied; IAL and ALD tokens removed."""
     tokens = state.tokens
     env = state.env
-    used = env.get(_USED, False)
     alds: dict[str, AttributeList] = env.setdefault(_ALDS, {})
     targets = _Targets()
-    kept: list[Token] = []
-    containers = [_Container(None)]
-    last_end = -1
+    if env.get(_USED):
+        tokens[:] = _block_ials(tokens, alds, targets)
     source_lines: list[str] = []
     for index, token in enumerate(tokens):
         kind = token.type
-        if kind == "inline":
-            kept.append(token)
-            continue
-        if token.nesting == -1:
-            containers.pop()
-            kept.append(token)
-            continue
-        here = containers[-1]
-        if used and kind in (IAL_TOKEN, ALD_TOKEN):
-            last_end = _attribute_token(token, here, last_end, alds, targets)
-            continue
-        if here.pending is not None:
-            if token.map and token.map[0] == here.pending_line:
-                targets.lists[id(token)] = (token, here.pending)
-            here.pending = None
-        first = here.last is None
-        here.last = token
-        if token.map:
-            last_end = token.map[1]
         if kind == "heading_open":
             if not source_lines and tokens[index + 1].content.endswith("}"):
                 source_lines = state.src.split("\n")
             _header_id(token, tokens[index + 1], source_lines)
+        elif kind == "list_item_open":
+            _list_item_ial(token, tokens[index + 1], tokens[index + 2], targets)
         elif kind == "html_block" and "{:" in token.content:
             _trailing_ials(token, targets)
-        elif kind == "paragraph_open" and first:
-            _list_item_ial(here, token, tokens[index + 1], targets)
-        if token.nesting == 1:
-            containers.append(_Container(token))
-        kept.append(token)
-    if used:
-        tokens[:] = kept
     for token, ial in targets.lists.values():
         _apply(token, ial, alds, env)
+
+
+def _block_ials(
+    tokens: list[Token], alds: dict[str, AttributeList], targets: _Targets
+) -> list[Token]:
+    """Each IAL line given to the block it applies to, each ALD read; the other tokens."""
+    kept: list[Token] = []
+    containers = [_Container(None)]
+    last_end = -1
+    for token in tokens:
+        if token.type in (IAL_TOKEN, ALD_TOKEN):
+            last_end = _attribute_token(token, containers[-1], last_end, alds, targets)
+            continue
+        kept.append(token)
+        if token.nesting == -1:
+            containers.pop()
+            continue
+        if token.type == "inline":
+            continue
+        here = containers[-1]
+        if here.pending is not None:
+            if token.map and token.map[0] == here.pending_line:
+                targets.lists[id(token)] = (token, here.pending)
+            here.pending = None
+        here.last = token
+        if token.map:
+            last_end = token.map[1]
+        if token.nesting == 1:
+            containers.append(_Container(token))
+    return kept
 
 
 def _attribute_token(
@@ -243,12 +247,10 @@ def _trailing_ials(block: Token, targets: _Targets) -> None:
             parse_attribute_list(text, targets.of(block))
 
 
-def _list_item_ial(here: _Container, paragraph: Token, inline: Token, targets: _Targets) -> None:
+def _list_item_ial(item: Token, paragraph: Token, inline: Token, targets: _Targets) -> None:
     """`* {: .class} text`: the IAL first on a list item's line applies to the item."""
-    item = here.opener
     if (
-        item is None
-        or item.type != "list_item_open"
+        paragraph.type != "paragraph_open"
         or not inline.content.startswith("{:")
         or item.map is None
         or paragraph.map is None

@@ -88,23 +88,20 @@ def headings_plugin(md: MarkdownIt) -> None:
 
 
 def _heading_ids(state: StateCore) -> None:
+    """Every heading given its id; the headings kept in `env` for the page and the TOC."""
     gfm_seen: dict[str, int] = {}
     basic_seen: dict[str, int] = {}
     headings: list[Heading] = []
     entries: list[TocEntry] = []
-    in_html = 0
     tokens = state.tokens
-    for index, token in enumerate(tokens):
-        if token.nesting and token.type.startswith("html"):
-            in_html += token.nesting  # an HTML element whose content is Markdown
-        if token.type != "heading_open":
-            continue
-        inline = tokens[index + 1]
-        children = inline.children or []
+    in_html = _in_markdown_html(tokens) if "markdown=" in state.src else None
+    for index in [i for i, token in enumerate(tokens) if token.type == "heading_open"]:
+        token = tokens[index]
+        children = tokens[index + 1].children or []
         text = heading_text(children)
         slug = token.attrs.get("id")
         if slug is None:
-            if in_html:
+            if in_html is not None and in_html[index]:
                 slug = _numbered(basic_id(text) or "section", basic_seen)
             else:
                 slug = _numbered(gfm_id(text), gfm_seen)
@@ -118,6 +115,18 @@ def _heading_ids(state: StateCore) -> None:
             headings.append(Heading(level, slug, text.strip(), in_toc))
     state.env[HEADINGS] = headings
     state.env[TOC_ENTRIES] = entries
+
+
+def _in_markdown_html(tokens: Sequence[Token]) -> list[bool]:
+    """For each token, whether it is inside an HTML element whose content is Markdown (`<div
+    markdown="1">`: an opening token whose type starts with `html`)."""
+    depth = 0
+    inside: list[bool] = []
+    for token in tokens:
+        if token.nesting and token.type.startswith("html"):
+            depth += token.nesting
+        inside.append(depth > 0)
+    return inside
 
 
 def _heading_close(
