@@ -331,8 +331,8 @@ def _span_target(tokens: list[Token], index: int) -> Token | None:
     kind = before.type
     if kind == "text":
         return tokens[index] if before.content.endswith(_SYMBOL_ENDS) else None
-    if kind == "softbreak" or (kind == "text_special" and before.info == "escape"):
-        return None
+    if before.nesting == 1 or kind == "softbreak" or before.info == "escape":
+        return None  # first in an element, after a line break or an escaped character: text
     if before.nesting == -1:
         depth = 0
         for opener in range(at, -1, -1):
