@@ -118,6 +118,21 @@ CASES: list[tuple[str, str]] = [
     ("&amp;{: .x} entity\n", "<p>&amp; entity</p>\n"),
     ("An escaped \\*{: .x}\n", "<p>An escaped *{: .x}</p>\n"),
     ("[link](/u){: .a}\n{: .p}\n", '<p class="p"><a href="/u" class="a">link</a></p>\n'),
+    # Inside quotes and list items as at the top; under a link definition: lost.
+    (
+        "para\n> {: .x}\n> quote\n",
+        '<p>para</p>\n<blockquote>\n  <p class="x">quote</p>\n</blockquote>\n',
+    ),
+    (
+        "para\n\n> quote\n> {: .x}\n",
+        '<p>para</p>\n\n<blockquote>\n  <p class="x">quote</p>\n</blockquote>\n',
+    ),
+    (
+        "* a\n\n  {: .x}\n  para\n",
+        '<ul>\n  <li>\n    <p>a</p>\n\n    <p class="x">para</p>\n  </li>\n</ul>\n',
+    ),
+    ("para\n* {: .li} item\n", '<p>para</p>\n<ul>\n  <li class="li">item</li>\n</ul>\n'),
+    ("[x]: http://u\n{: .c}\npara\n", "<p>para</p>\n"),
     # Values: entity references kept, the rest escaped.
     (
         'A paragraph.\n{: title="a &amp; <b> \\"quoted\\" \\}"}\n',

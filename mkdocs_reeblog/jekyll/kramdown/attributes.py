@@ -192,22 +192,22 @@ def _attribute_token(
         return line + 1
     text = token.meta["text"]
     opener = here.opener
+    first = here.last is None and opener is not None and _starts_on(opener, line)
     if here.last is not None and last_end == line:
         parse_attribute_list(text, targets.of(here.last))
-    elif (
-        here.last is None
-        and opener is not None
-        and opener.type == "list_item_open"
-        and (opener.map and opener.map[0] == line)
-    ):
+    elif first and opener is not None and opener.type == "list_item_open":
         parse_attribute_list(text, targets.of(opener))  # `* {: .class}` alone on its line
-    elif here.last is None and not token.meta["after_blank"] and last_end != line:
+    elif here.last is None and not first and not token.meta["after_blank"] and last_end != line:
         here.pending = None  # right under a link definition: kramdown applies it there
     else:
         here.pending = parse_attribute_list(text, here.pending)
         here.pending_line = line + 1
         here.last = None
     return line + 1
+
+
+def _starts_on(token: Token, line: int) -> bool:
+    return token.map is not None and token.map[0] == line
 
 
 def _header_id(heading: Token, inline: Token, source_lines: list[str]) -> None:
