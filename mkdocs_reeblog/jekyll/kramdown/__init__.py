@@ -37,7 +37,7 @@ class KramdownRenderer:
     def render(self, text: str, *, url: UrlFunction | None = None) -> Rendered:
         """`text` (a post's body after Liquid) as HTML; `url` maps each link and image URL
         written in Markdown (not those in raw HTML)."""
-        env: dict[str, Any] = {"reeblog_url": url}
+        env: dict[str, Any] = {"reeblog_url": url, "reeblog_options": self.options}
         tokens = self._md.parse(text, env)
         html = self._md.renderer.render(tokens, self._md.options, env)
         headings = tuple(env.get("reeblog_headings", ()))
