@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mkdocs_reeblog.jekyll.kramdown import KramdownRenderer, RenderOptions
 from mkdocs_reeblog.jekyll.kramdown.attribute_lists import AttributeList, parse_attribute_list
 from tests.kramdown_helpers import assert_renders_as, render, soup
 
@@ -222,3 +223,17 @@ def test_a_value_is_the_attribute_as_written(name: str, value: str) -> None:
 def test_classes_add_up_in_order(classes: list[str], refs: list[str]) -> None:
     text = " ".join([*(f".{c}" for c in classes), *refs])
     assert parse_attribute_list(text) == AttributeList(refs, {"class": " ".join(classes)})
+
+
+@pytest.mark.parametrize("highlight", [True, False])
+def test_block_ial_on_code_is_escaped(highlight: bool) -> None:
+    """The IAL's values reach the code block's outer element escaped, highlighted or not."""
+    html = (
+        KramdownRenderer(RenderOptions(highlight=highlight))
+        .render('```\nx = 1\n```\n{: .c #i data-x="<b>\\"q"}\n')
+        .html
+    )
+    element = soup(html).select_one(".c")
+    assert element is not None and element.name == ("div" if highlight else "pre")
+    assert (element["id"], element["data-x"]) == ("i", '<b>"q')
+    assert "<b>" not in html

@@ -20,11 +20,6 @@ from mkdocs_reeblog.jekyll.kramdown import Heading, KramdownRenderer, RenderOpti
 from mkdocs_reeblog.jekyll.kramdown.headings import basic_id, gfm_id
 from tests.kramdown_helpers import assert_renders_as, render, soup
 
-TYPOGRAPHY = pytest.mark.xfail(
-    reason="kramdown makes the id from the typeset text (`--` is `–`): typography is the "
-    "block and typography helper's part, not in this branch",
-    strict=True,
-)
 MARKDOWN_IN_HTML = pytest.mark.xfail(
     reason='`<div markdown="1">` is parsed by the block helper\'s rules, not in this branch',
     strict=True,
@@ -52,8 +47,8 @@ IDS: list[tuple[str, list[str | None]] | object] = [
     ("## 🚀\n\n## 🚀\n", [None, "-1"]),
     ("## Double  space\n", ["double--space"]),
     ("## No\u00a0break space\n", ["nobreak-space"]),
-    pytest.param("## Before -- after\n", ["before--after"], marks=TYPOGRAPHY),
-    pytest.param("## Em --- dash\n", ["em--dash"], marks=TYPOGRAPHY),
+    ("## Before -- after\n", ["before--after"]),
+    ("## Em --- dash\n", ["em--dash"]),
     ("## [Demo Code → ](https://example.org)\n", ["demo-code--"]),
     ("## a\n\n## a\n\n## a-1\n\n## A {#a-2}\n\n## a\n", ["a", "a-1", "a-1", "a-2", "a-2"]),
     ("## Cafe\u0301 decomposed\n", ["cafe\u0301-decomposed"]),

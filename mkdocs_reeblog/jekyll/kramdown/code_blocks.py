@@ -130,13 +130,18 @@ class _CodeWriter:
         self, tokens: Sequence[Token], index: int, _options: OptionsDict, env: EnvType
     ) -> str:
         token = tokens[index]
+        # An IAL's attributes (`{: .c #id}`) go on the block's outer element, as kramdown does.
+        attrs = {name: str(value) for name, value in token.attrs.items()}
         if self.highlighter is None:
             code_class = f' class="language-{html.escape(token.info)}"' if token.info else ""
             code = html.escape(token.content.rstrip("\n"), quote=False)
-            return f"<pre><code{code_class}>{code}\n</code></pre>\n"
+            return f"<pre{_attributes(attrs)}><code{code_class}>{code}\n</code></pre>\n"
         count = env.get("reeblog_code_blocks", 0)
         env["reeblog_code_blocks"] = count + 1
         settings = _query(token.meta.get("reeblog_query", ""))
+        # pymdownx.highlight writes them as given: escaped here.
+        attrs = {name: html.escape(value) for name, value in attrs.items()}
+        classes = attrs.pop("class", "").split()
         return (
             str(
                 self.highlighter.highlight(
@@ -145,11 +150,19 @@ class _CodeWriter:
                     self.css_class,
                     hl_lines=settings.get("hl_lines"),
                     linestart=settings.get("linenums", -1),
+                    classes=classes or None,
+                    id_value=attrs.pop("id", ""),
+                    attrs=attrs or None,
                     code_block_count=count,
                 )
             )
             + "\n"
         )
+
+
+def _attributes(attrs: dict[str, str]) -> str:
+    """HTML attributes, escaped, in the order given."""
+    return "".join(f' {name}="{html.escape(value)}"' for name, value in attrs.items())
 
 
 def _query(query: str) -> dict[str, Any]:

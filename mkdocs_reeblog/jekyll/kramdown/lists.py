@@ -161,7 +161,8 @@ def _write_list(state: StateBlock, items: list[_Item], numbered: bool, eob_found
             parse_nested(state, chunk, line)
             line += chunk.count("\n")
         state.level -= 1
-        children = state.tokens[start:]
+        # Hidden markers (an attribute list's line, `* {: .x}`) are not the item's first block.
+        children = [t for t in state.tokens[start:] if not (t.hidden and t.nesting == 0)]
         text = "".join(item.chunks)
         last = index == len(items) - 1
         if children and children[0].type == "paragraph_open":

@@ -68,7 +68,7 @@ def _atx_header(state: StateBlock, start_line: int, end_line: int, silent: bool)
         return False
     if not silent:
         level = len(match.group(1))
-        _push_block(state, "heading", f"h{level}", text, start_line, start_line + 1)
+        _push_block(state, "heading", f"h{level}", text, start_line, start_line + 1, "#" * level)
     return True
 
 
@@ -83,7 +83,8 @@ def _setext_header(state: StateBlock, start_line: int, end_line: int, silent: bo
         return False
     if not silent:
         tag = "h1" if underline.group(1) == "=" else "h2"
-        _push_block(state, "heading", tag, text.strip(), start_line, start_line + 2)
+        markup = underline.group(1)
+        _push_block(state, "heading", tag, text.strip(), start_line, start_line + 2, markup)
     return True
 
 
@@ -99,11 +100,20 @@ def _horizontal_rule(state: StateBlock, start_line: int, end_line: int, silent: 
 
 
 def _push_block(
-    state: StateBlock, kind: str, tag: str, content: str, start_line: int, end_line: int
+    state: StateBlock,
+    kind: str,
+    tag: str,
+    content: str,
+    start_line: int,
+    end_line: int,
+    markup: str = "",
 ) -> None:
-    """Push `<tag>` holding `content` as inline text, and move past its lines."""
+    """Push `<tag>` holding `content` as inline text, and move past its lines. `markup` is
+    what marks the block in the source (`##` for an ATX header, `=` or `-` for a setext one),
+    as markdown-it's own readers record it."""
     opening = state.push(f"{kind}_open", tag, 1)
     opening.map = [start_line, end_line]
+    opening.markup = markup
     inline = state.push("inline", "", 0)
     inline.content = content
     inline.map = [start_line, end_line]
