@@ -31,18 +31,18 @@ from markdown_it.utils import EnvType, OptionsDict
 from pymdownx.highlight import Highlight
 
 from mkdocs_reeblog.jekyll.kramdown.model import RenderOptions
-from mkdocs_reeblog.jekyll.kramdown.source import EOB_MARKER, IAL_BLOCK_START, line_text
+from mkdocs_reeblog.jekyll.kramdown.source import (
+    EOB_MARKER,
+    HTML_LINE,
+    IAL_BLOCK_START,
+    line_text,
+)
 
 __all__ = ["code_blocks_plugin", "fence_info"]
 
 _OPENING = re.compile(r" {0,3}(([~`]){3,})[ \t]*(?:(\S+?)(?:\?(\S*))?)?[ \t]*$")
 _INDENTED = re.compile(r"(?:\t| {4})[ \t]*\S")
-_NOT_LAZY = re.compile(
-    rf"{IAL_BLOCK_START}|{EOB_MARKER.pattern}|"
-    r" {0,3}</?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|"
-    r"kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strike|strong|sub|"
-    r"sup|textarea|tt|var|script)\b)[\w:][\w:.\-]*"
-)
+_NOT_LAZY = re.compile(rf"{IAL_BLOCK_START}|{EOB_MARKER.pattern}|{HTML_LINE}")
 _LAZY_JOIN = re.compile(r"\n( {0,3}\S)")
 _INDENT = re.compile(r"^(?:\t| {4})", re.MULTILINE)
 _HL_LINES = re.compile(r"[\d+\-]+")

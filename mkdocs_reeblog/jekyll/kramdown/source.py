@@ -12,11 +12,14 @@ import re
 
 from markdown_it.rules_block import StateBlock
 
+from mkdocs_reeblog.jekyll.kramdown.html_tags import SPAN_ELEMENTS, TAG_NAME
+
 __all__ = [
     "BLOCKQUOTE_START",
     "EOB_MARKER",
     "FENCE_START",
     "HR_START",
+    "HTML_LINE",
     "LAZY_END",
     "LIST_START",
     "PARAGRAPH_END",
@@ -26,18 +29,15 @@ __all__ = [
     "parse_nested",
 ]
 
-# kramdown's HTML_SPAN_ELEMENTS and `script`: tags that do not end a paragraph.
-_SPAN_TAGS = (
-    "a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|"
-    "option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strike|strong|sub|sup|textarea|tt|"
-    "var|script"
-)
-_NAME = r"[\w:][\w:.\-]*"
+# kramdown's LAZY_END_HTML_SPAN_ELEMENTS: tags that do not end a paragraph.
+_SPAN_TAGS = "|".join(sorted(SPAN_ELEMENTS | {"script"}))
 IAL_BLOCK_START = r" {0,3}\{:(?!:|/)(?:\\\}|[^}])+\}[ \t]*$"
 EOB_MARKER = re.compile(r"\^[ \t]*$")
-_HTML_START = rf" {{0,3}}<(?!(?:{_SPAN_TAGS})\b){_NAME}"
-_HTML_STOP = rf" {{0,3}}</(?!(?:{_SPAN_TAGS})\b){_NAME}\s*>"
-LAZY_END = re.compile(rf"[ \t]*$|{IAL_BLOCK_START}|\^[ \t]*$|{_HTML_STOP}|{_HTML_START}")
+_HTML_START = rf" {{0,3}}<(?!(?:{_SPAN_TAGS})\b){TAG_NAME}"
+_HTML_STOP = rf" {{0,3}}</(?!(?:{_SPAN_TAGS})\b){TAG_NAME}\s*>"
+HTML_LINE = rf"{_HTML_STOP}|{_HTML_START}"
+"""A line starting with a tag that ends a paragraph, a lazy line or indented code."""
+LAZY_END = re.compile(rf"[ \t]*$|{IAL_BLOCK_START}|\^[ \t]*$|{HTML_LINE}")
 """Lines that end a paragraph, a quotation or a lazy line (kramdown's LAZY_END)."""
 LIST_START = re.compile(r" {0,3}(?:[+*-]|\d+\.)[\t| ]")
 BLOCKQUOTE_START = re.compile(r" {0,3}> ?")
