@@ -20,11 +20,13 @@ __all__ = [
     "FENCE_START",
     "HR_START",
     "HTML_LINE",
+    "INDENTED",
     "LAZY_END",
     "LIST_START",
     "PARAGRAPH_END",
     "after_block_boundary",
     "before_block_boundary",
+    "indented_end",
     "line_text",
     "parse_nested",
 ]
@@ -49,6 +51,9 @@ PARAGRAPH_END = re.compile(
     rf"|{BLOCKQUOTE_START.pattern}|{FENCE_START.pattern}"
 )
 """Lines that end a paragraph with GFM input (kramdown-parser-gfm's PARAGRAPH_END_GFM)."""
+INDENTED = re.compile(r"(?:\t| {4})[ \t]*\S")
+"""A line of indented code (kramdown's INDENT and text)."""
+_NOT_LAZY = re.compile(rf"{IAL_BLOCK_START}|{EOB_MARKER.pattern}|{HTML_LINE}")
 HR_START = re.compile(r" {0,3}([*\-_])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$")
 
 
@@ -71,6 +76,24 @@ def before_block_boundary(state: StateBlock, line: int) -> bool:
         return True
     text = line_text(state, line)
     return bool(EOB_MARKER.match(text) or re.match(IAL_BLOCK_START, text))
+
+
+def indented_end(state: StateBlock, line: int, end_line: int, *, lazy: bool) -> int:
+    """Where indented lines from `line` on end (kramdown's CODEBLOCK_MATCH): indented lines,
+    blank lines followed by indented lines, and lines not indented right after text (lazy
+    lines: not an IAL, `^` or a block-level tag); `lazy`: whether the line before `line` is
+    text a lazy line may follow."""
+    end = line
+    while line < end_line:
+        text = line_text(state, line)
+        if not text.strip():
+            line += 1
+            continue
+        if not INDENTED.match(text) and (line != end or not lazy or _NOT_LAZY.match(text)):
+            break
+        line = end = line + 1
+        lazy = True
+    return end
 
 
 def parse_nested(state: StateBlock, text: str, first_line: int) -> None:
