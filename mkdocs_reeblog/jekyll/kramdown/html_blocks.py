@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -73,7 +74,7 @@ def _html_block(state: StateBlock, start_line: int, end_line: int, silent: bool)
         token = _push_html(state, tag.write(body) + "\n", start_line)
         # kramdown keeps the line break after a closed element or a script: a blank line.
         keeps_break = tag.closed or tag.name in ("script", "style")
-        _read_on(state, start_line, end, end_line, token if keeps_break else None)
+        _read_on(state, start_line, end, end_line, token, keeps_break=keeps_break)
     elif model == "span":
         _span_element(state, tag, match.end(), start_line, end_line)
     else:
@@ -89,8 +90,8 @@ def _comment(state: StateBlock, start_line: int, end_line: int, silent: bool) ->
     if match is None:
         return False
     if not silent:
-        _push_html(state, match.group() + "\n", start_line)
-        _read_on(state, start_line, match.end(), end_line)
+        token = _push_html(state, match.group() + "\n", start_line)
+        _read_on(state, start_line, match.end(), end_line, token)
     return True
 
 
@@ -120,8 +121,9 @@ def _span_element(
     inline.content = state.src[pos:end]
     inline.map = [start_line, start_line + 1]
     inline.children = []
-    _push_html(state, f"</{tag.name}>\n", start_line)
-    _read_on(state, start_line, len(state.src) if found is None else found.end(), end_line)
+    closing_tag = _push_html(state, f"</{tag.name}>\n", start_line)
+    end = len(state.src) if found is None else found.end()
+    _read_on(state, start_line, end, end_line, closing_tag)
 
 
 def _block_element(
@@ -129,8 +131,8 @@ def _block_element(
 ) -> None:
     """An element whose content is block Markdown, up to a line starting with its closing
     tag (or the end of the post)."""
-    opening = _push_html(state, tag.opening() + ">\n", start_line)
-    opening.meta["reeblog_boundary"] = True
+    # Opening and closing tokens, as markdown-it's containers: the headings inside are known.
+    _push_html(state, tag.opening() + ">\n", start_line, 1)
     first = _line_at(state, pos, start_line)
     if _rest_is_blank(state, first, pos):
         first += 1
@@ -141,15 +143,15 @@ def _block_element(
     state.md.block.tokenize(state, first, end_line)
     opened.pop()
     closed_at: int | None = state.env.pop(_CLOSED_AT, None)
-    _push_html(state, f"</{tag.name}>\n", start_line)
+    closing = _push_html(state, f"</{tag.name}>\n", start_line, -1)
     if closed_at is None:
         state.line = end_line
     else:
-        _read_on(state, start_line, closed_at, end_line)
+        _read_on(state, start_line, closed_at, end_line, closing)
 
 
-def _push_html(state: StateBlock, html: str, line: int) -> Token:
-    token = state.push("html_block", "", 0)
+def _push_html(state: StateBlock, html: str, line: int, nesting: Literal[-1, 0, 1] = 0) -> Token:
+    token = state.push("html_block", "", nesting)
     token.content = html
     token.map = [line, line + 1]
     return token
@@ -174,17 +176,25 @@ def _start_line_at(state: StateBlock, line: int, pos: int) -> None:
 
 
 def _read_on(
-    state: StateBlock, start_line: int, end: int, end_line: int, keeps_break: Token | None = None
+    state: StateBlock,
+    start_line: int,
+    end: int,
+    end_line: int,
+    token: Token,
+    *,
+    keeps_break: bool = False,
 ) -> None:
-    """Go on reading after an HTML block that ends at source position `end`: at the next line
-    when only spaces follow on its line, else with the rest of that line. `keeps_break`: the
-    block's token when kramdown leaves its line break (a blank line: a block boundary)."""
+    """Go on reading after the HTML block `token` that ends at source position `end`: at the
+    next line when only spaces follow on its line, else with the rest of that line.
+    `keeps_break`: kramdown leaves the block's line break (a blank line: a block boundary)."""
     line = _line_at(state, end, start_line)
     if _rest_is_blank(state, line, end):
         state.line = min(line + 1, max(end_line, start_line + 1))
-        if keeps_break is not None:
-            keeps_break.meta["reeblog_boundary"] = True
+        token.map = [start_line, state.line]
+        if keeps_break:
+            token.meta["reeblog_boundary"] = True
         return
+    token.map = [start_line, max(line, start_line + 1)]
     _start_line_at(state, line, end)
     if line > start_line:
         state.line = line
