@@ -31,18 +31,11 @@ from markdown_it.utils import EnvType, OptionsDict
 from pymdownx.highlight import Highlight
 
 from mkdocs_reeblog.jekyll.kramdown.model import RenderOptions
-from mkdocs_reeblog.jekyll.kramdown.source import EOB_MARKER, IAL_BLOCK_START, line_text
+from mkdocs_reeblog.jekyll.kramdown.source import INDENTED, indented_end, line_text
 
 __all__ = ["code_blocks_plugin", "fence_info"]
 
 _OPENING = re.compile(r" {0,3}(([~`]){3,})[ \t]*(?:(\S+?)(?:\?(\S*))?)?[ \t]*$")
-_INDENTED = re.compile(r"(?:\t| {4})[ \t]*\S")
-_NOT_LAZY = re.compile(
-    rf"{IAL_BLOCK_START}|{EOB_MARKER.pattern}|"
-    r" {0,3}</?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|"
-    r"kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strike|strong|sub|"
-    r"sup|textarea|tt|var|script)\b)[\w:][\w:.\-]*"
-)
 _LAZY_JOIN = re.compile(r"\n( {0,3}\S)")
 _INDENT = re.compile(r"^(?:\t| {4})", re.MULTILINE)
 _HL_LINES = re.compile(r"[\d+\-]+")
@@ -90,21 +83,11 @@ def _fenced_code(state: StateBlock, start_line: int, end_line: int, silent: bool
 
 
 def _indented_code(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-    if not _INDENTED.match(line_text(state, start_line)):
+    if not INDENTED.match(line_text(state, start_line)):
         return False
     if silent:
         return True
-    line = last = start_line + 1
-    while line < end_line:
-        text = line_text(state, line)
-        if not text.strip():
-            line += 1
-            continue
-        if line > last and not _INDENTED.match(text):
-            break  # blank lines continue only into indented code
-        if line == last and not _INDENTED.match(text) and _NOT_LAZY.match(text):
-            break
-        line = last = line + 1
+    last = indented_end(state, start_line + 1, end_line, lazy=True)
     data = "".join(line_text(state, n) + "\n" for n in range(start_line, last))
     token = state.push("code_block", "code", 0)
     token.content = _INDENT.sub("", _LAZY_JOIN.sub(r" \1", data))

@@ -15,7 +15,9 @@ from markdown_it import MarkdownIt
 from mkdocs_reeblog.jekyll.kramdown.abbreviations import abbreviations_plugin
 from mkdocs_reeblog.jekyll.kramdown.attributes import attributes_plugin
 from mkdocs_reeblog.jekyll.kramdown.code_blocks import code_blocks_plugin
+from mkdocs_reeblog.jekyll.kramdown.footnotes import footnotes_plugin
 from mkdocs_reeblog.jekyll.kramdown.headings import headings_plugin
+from mkdocs_reeblog.jekyll.kramdown.html_blocks import html_blocks_plugin
 from mkdocs_reeblog.jekyll.kramdown.lists import lists_plugin
 from mkdocs_reeblog.jekyll.kramdown.paragraphs import paragraphs_plugin
 from mkdocs_reeblog.jekyll.kramdown.quotations import quotations_plugin
@@ -35,6 +37,8 @@ def make_parser(options: RenderOptions) -> MarkdownIt:
     md.use(quotations_plugin)
     md.use(paragraphs_plugin)
     md.use(lists_plugin)
+    md.use(html_blocks_plugin)
+    md.use(footnotes_plugin)
     md.use(tables_plugin)
     # Attribute lists first: an explicit id wins over the generated one.
     md.use(attributes_plugin)

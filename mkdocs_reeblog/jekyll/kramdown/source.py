@@ -12,32 +12,34 @@ import re
 
 from markdown_it.rules_block import StateBlock
 
+from mkdocs_reeblog.jekyll.kramdown.html_tags import SPAN_ELEMENTS, TAG_NAME
+
 __all__ = [
     "BLOCKQUOTE_START",
     "EOB_MARKER",
     "FENCE_START",
     "HR_START",
+    "HTML_LINE",
+    "INDENTED",
     "LAZY_END",
     "LIST_START",
     "PARAGRAPH_END",
     "after_block_boundary",
     "before_block_boundary",
+    "indented_end",
     "line_text",
     "parse_nested",
 ]
 
-# kramdown's HTML_SPAN_ELEMENTS and `script`: tags that do not end a paragraph.
-_SPAN_TAGS = (
-    "a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|"
-    "option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strike|strong|sub|sup|textarea|tt|"
-    "var|script"
-)
-_NAME = r"[\w:][\w:.\-]*"
+# kramdown's LAZY_END_HTML_SPAN_ELEMENTS: tags that do not end a paragraph.
+_SPAN_TAGS = "|".join(sorted(SPAN_ELEMENTS | {"script"}))
 IAL_BLOCK_START = r" {0,3}\{:(?!:|/)(?:\\\}|[^}])+\}[ \t]*$"
 EOB_MARKER = re.compile(r"\^[ \t]*$")
-_HTML_START = rf" {{0,3}}<(?!(?:{_SPAN_TAGS})\b){_NAME}"
-_HTML_STOP = rf" {{0,3}}</(?!(?:{_SPAN_TAGS})\b){_NAME}\s*>"
-LAZY_END = re.compile(rf"[ \t]*$|{IAL_BLOCK_START}|\^[ \t]*$|{_HTML_STOP}|{_HTML_START}")
+_HTML_START = rf" {{0,3}}<(?!(?:{_SPAN_TAGS})\b){TAG_NAME}"
+_HTML_STOP = rf" {{0,3}}</(?!(?:{_SPAN_TAGS})\b){TAG_NAME}\s*>"
+HTML_LINE = rf"{_HTML_STOP}|{_HTML_START}"
+"""A line starting with a tag that ends a paragraph, a lazy line or indented code."""
+LAZY_END = re.compile(rf"[ \t]*$|{IAL_BLOCK_START}|\^[ \t]*$|{HTML_LINE}")
 """Lines that end a paragraph, a quotation or a lazy line (kramdown's LAZY_END)."""
 LIST_START = re.compile(r" {0,3}(?:[+*-]|\d+\.)[\t| ]")
 BLOCKQUOTE_START = re.compile(r" {0,3}> ?")
@@ -49,6 +51,9 @@ PARAGRAPH_END = re.compile(
     rf"|{BLOCKQUOTE_START.pattern}|{FENCE_START.pattern}"
 )
 """Lines that end a paragraph with GFM input (kramdown-parser-gfm's PARAGRAPH_END_GFM)."""
+INDENTED = re.compile(r"(?:\t| {4})[ \t]*\S")
+"""A line of indented code (kramdown's INDENT and text)."""
+_NOT_LAZY = re.compile(rf"{IAL_BLOCK_START}|{EOB_MARKER.pattern}|{HTML_LINE}")
 HR_START = re.compile(r" {0,3}([*\-_])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$")
 
 
@@ -71,6 +76,24 @@ def before_block_boundary(state: StateBlock, line: int) -> bool:
         return True
     text = line_text(state, line)
     return bool(EOB_MARKER.match(text) or re.match(IAL_BLOCK_START, text))
+
+
+def indented_end(state: StateBlock, line: int, end_line: int, *, lazy: bool) -> int:
+    """Where indented lines from `line` on end (kramdown's CODEBLOCK_MATCH): indented lines,
+    blank lines followed by indented lines, and lines not indented right after text (lazy
+    lines: not an IAL, `^` or a block-level tag); `lazy`: whether the line before `line` is
+    text a lazy line may follow."""
+    end = line
+    while line < end_line:
+        text = line_text(state, line)
+        if not text.strip():
+            line += 1
+            continue
+        if not INDENTED.match(text) and (line != end or not lazy or _NOT_LAZY.match(text)):
+            break
+        line = end = line + 1
+        lazy = True
+    return end
 
 
 def parse_nested(state: StateBlock, text: str, first_line: int) -> None:
