@@ -20,11 +20,6 @@ from mkdocs_reeblog.jekyll.kramdown import Heading, KramdownRenderer, RenderOpti
 from mkdocs_reeblog.jekyll.kramdown.headings import basic_id, gfm_id
 from tests.kramdown_helpers import assert_renders_as, render, soup
 
-MARKDOWN_IN_HTML = pytest.mark.xfail(
-    reason='`<div markdown="1">` is parsed by the block helper\'s rules, not in this branch',
-    strict=True,
-)
-
 # (Markdown, the ids of its h1-h6 in order; None: no id).
 IDS: list[tuple[str, list[str | None]] | object] = [
     ("## Rare Earths & Magnets\n", ["rare-earths--magnets"]),
@@ -67,11 +62,10 @@ IDS: list[tuple[str, list[str | None]] | object] = [
         "# One\n\n## Two\n\n### Three\n\n#### Four\n\n##### Five\n\n###### Six\n",
         ["one", "two", "three", "four", "five", "six"],
     ),
-    pytest.param(
+    (
         '<div markdown="1">\n## Inside Heading\n\n## 2 Inside\n\n## Über\n</div>\n\n'
         "## Inside Heading\n",
         ["inside-heading", "inside", "ber", "inside-heading"],
-        marks=MARKDOWN_IN_HTML,
     ),
 ]
 
