@@ -3,10 +3,10 @@
 Old links such as `/2025/05/04/post.html#introduction-1` must keep working, so the plugin gives
 headings kramdown's GitHub-style ids (`-1`, `-2` for repeated headings), made by its kramdown
 renderer (`jekyll/kramdown/headings.py`). For every post of the four corpora, the seed article
-and a post of tricky headings written here, the ordered list of `id`s of the h1-h6 of Jekyll's post content
-(`<div class="post-content">`, or the whole file for a post whose layout the oracle lacks) is
-compared with the one of the plugin's post page (what follows `.reeblog-post-header`, up to the
-theme's footer; the header's own h1 is not content).
+and a post of tricky headings written here, the ordered list of `id`s of the h1-h6 of Jekyll's
+post content (`<div class="post-content">`, or the whole file for a post whose layout the oracle
+lacks) is compared with the one of the plugin's post page (what follows `.reeblog-post-header`,
+up to the theme's footer; the header's own h1 is not content).
 
 Posts whose ids differ are listed below with the reason, each an expected failure that must keep
 failing (`strict`): a fix makes it pass and the entry must go.
