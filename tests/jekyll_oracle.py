@@ -42,6 +42,8 @@ from mkdocs_reeblog.settings import read_jekyll_config, resolve_settings
 from tests.conftest import DATA, write_files
 
 __all__ = [
+    "BLOGS",
+    "BLOG_NAMES",
     "CORPORA",
     "CORPUS_NAMES",
     "EDGE_CASES",
@@ -53,6 +55,8 @@ __all__ = [
     "JekyllPost",
     "MkDocsBuild",
     "OurPost",
+    "blog_case",
+    "blog_cases",
     "build_case",
     "build_with_includes",
     "cached_build_with_includes",
@@ -71,6 +75,8 @@ __all__ = [
     "our_facts",
     "output_file",
     "post_body",
+    "real_blog_cases",
+    "site_case",
     "xmlschema",
 ]
 
@@ -78,12 +84,25 @@ ORACLE = DATA / "jekyll-oracle"
 CORPORA = DATA / "corpora"
 EDGE_CASES = DATA / "edge_cases"
 CORPUS_NAMES = ("18f", "galena", "huxpro", "jekyll-docs")
+BLOGS = Path(__file__).resolve().parent / "data" / "blogs"
+"""Real blogs of other themes than the corpora's (see `tests/data/blogs/SOURCES.md`)."""
+BLOG_NAMES = ("pyopensci", "lynkos")
 SITE_URL = "https://oracle.example.org/"
 JEKYLL_TIMEOUT = 180
 POSTS_DIR = "_posts"
 
 # `_config.yml` keys of a corpus that decide what Jekyll makes of its posts.
-_POST_SETTINGS = ("permalink", "timezone", "url", "baseurl", "excerpt_separator", "future")
+_POST_SETTINGS = (
+    "permalink",
+    "timezone",
+    "url",
+    "baseurl",
+    "excerpt_separator",
+    "future",
+    "defaults",
+)
+_NOT_SITE_FILES = frozenset({"_config.yml", "LICENSE"})
+"""Files beside a blog's `_posts` that are not part of the site given to Jekyll."""
 
 # A corpus's own Liquid (18F's `_plugins/`) and links/includes of files a corpus does not ship
 # make Jekyll stop; the oracle only reports what Jekyll decides about posts, never their bodies.
@@ -233,28 +252,48 @@ def folder_files(folder: Path) -> dict[str, bytes]:
     }
 
 
-def corpus_case(name: str) -> Case:
-    """A corpus of tests/data/corpora as a case, with its `_config.yml`'s post settings.
+def site_case(name: str, root: Path) -> Case:
+    """The Jekyll blog under `root` as a case, with its `_config.yml`'s post settings.
 
     The site source is the folder holding `_posts` (jekyll-docs keeps it under `docs/`), and
-    `collections.posts.permalink` is kept (jekyll-docs sets its permalink there).
+    `collections.posts.permalink` is kept (jekyll-docs sets its permalink there). The front
+    matter `defaults:` reach both Jekyll and the plugin.
     """
-    root = CORPORA / name
     source = min(
         (p.parent for p in root.rglob(POSTS_DIR) if p.is_dir()), key=lambda p: len(p.parts)
     )
-    corpus_config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
-    config = {key: corpus_config[key] for key in _POST_SETTINGS if key in corpus_config}
-    posts_collection = (corpus_config.get("collections") or {}).get("posts")
+    site_config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")) or {}
+    config = {key: site_config[key] for key in _POST_SETTINGS if key in site_config}
+    posts_collection = (site_config.get("collections") or {}).get("posts")
     if posts_collection:
         config["collections"] = {"posts": posts_collection}
-    files = {rel: data for rel, data in folder_files(source).items() if rel != "_config.yml"}
+    files = {rel: data for rel, data in folder_files(source).items() if rel not in _NOT_SITE_FILES}
     return Case(name, files, config)
+
+
+def corpus_case(name: str) -> Case:
+    """A corpus of tests/data/corpora as a case (see `site_case`)."""
+    return site_case(name, CORPORA / name)
+
+
+def blog_case(name: str) -> Case:
+    """A blog of tests/data/blogs as a case (see `site_case`)."""
+    return site_case(name, BLOGS / name)
 
 
 def corpus_cases() -> dict[str, Callable[[], Case]]:
     """The four corpora as cases, named `corpus:NAME` (the names the differential tests use)."""
     return {f"corpus:{name}": partial(corpus_case, name) for name in CORPUS_NAMES}
+
+
+def blog_cases() -> dict[str, Callable[[], Case]]:
+    """The blogs of tests/data/blogs as cases, named `blog:NAME`."""
+    return {f"blog:{name}": partial(blog_case, name) for name in BLOG_NAMES}
+
+
+def real_blog_cases() -> dict[str, Callable[[], Case]]:
+    """Every real blog the tests hold: the corpora and the blogs of tests/data/blogs."""
+    return {**corpus_cases(), **blog_cases()}
 
 
 def edge_case(name: str, folder: str, **config: Any) -> Case:

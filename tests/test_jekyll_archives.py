@@ -41,16 +41,16 @@ from tests.jekyll_oracle import (
     CaseResult,
     JekyllArchive,
     case_builder,
-    corpus_cases,
     edge_case,
     jekyll_archives,
     jekyll_text,
     output_file,
+    real_blog_cases,
 )
 
 pytestmark = pytest.mark.jekyll
 
-CASES = {**corpus_cases(), "edge:UTC": lambda: edge_case("UTC", "posts", timezone="UTC")}
+CASES = {**real_blog_cases(), "edge:UTC": lambda: edge_case("UTC", "posts", timezone="UTC")}
 KINDS = ("tag", "category", "year")
 TERM_KINDS = ("tag", "category")
 

@@ -1,10 +1,10 @@
 """Differential tests: the plugin gives every post exactly what real Jekyll gives it.
 
-Each case (a real corpus of tests/data/corpora, or the edge cases of tests/data/edge_cases
-under several time zones and permalink styles) is built once per session with real Jekyll,
-with the package's pure API and with a real MkDocs build (see `tests/jekyll_oracle.py`); every
-post is then compared by source path: URL, date, slug, title, categories, tags and id, and the
-file MkDocs writes must be the one Jekyll writes.
+Each case (a real corpus of tests/data/corpora, a real blog of tests/data/blogs, or the edge
+cases of tests/data/edge_cases under several time zones and permalink styles) is built once per
+session with real Jekyll, with the package's pure API and with a real MkDocs build (see
+`tests/jekyll_oracle.py`); every post is then compared by source path: URL, date, slug, title,
+categories, tags and id, and the file MkDocs writes must be the one Jekyll writes.
 
 Where the plugin differs from Jekyll on purpose, the general comparison leaves the post out and a
 test of its own asserts the plugin's documented behaviour instead.
@@ -27,6 +27,7 @@ from tests.jekyll_oracle import (
     EDGE_CASES,
     Case,
     CaseResult,
+    blog_cases,
     case_builder,
     corpus_case,
     folder_files,
@@ -68,6 +69,7 @@ def _configured_edge_case(folder: str) -> Case:
 
 CASES: dict[str, Callable[[], Case]] = {
     **{f"corpus:{name}": partial(corpus_case, name) for name in CORPORA},
+    **blog_cases(),
     **{f"edge:{zone}": partial(_edge_case, zone, "posts", timezone=zone) for zone in ZONES},
     **{
         f"permalink:{style}": partial(

@@ -2,7 +2,7 @@
 
 Each case is a Markdown input and the HTML kramdown gives it, taken from a real Jekyll 4.3.1
 build (kramdown 2.4.0, kramdown-parser-gfm 1.1.0, Jekyll's defaults) of the oracle site
-(/work/shared/jekyll-oracle) with the case as a post's body; the comparison leaves out the
+(tests/data/jekyll-oracle) with the case as a post's body; the comparison leaves out the
 white space around block tags (`tests/kramdown_helpers.py`).
 """
 

@@ -2,7 +2,7 @@
 
 The ids and the HTML of each case are kramdown's, taken from a real Jekyll 4.3.1 build
 (kramdown 2.4.0, kramdown-parser-gfm 1.1.0, Jekyll's defaults) of the oracle site
-(/work/shared/jekyll-oracle) with the case as a post's body. The heading cases include those
+(tests/data/jekyll-oracle) with the case as a post's body. The heading cases include those
 of `tests/test_jekyll_anchors.py` (the tricky post) and the known differences it lists for
 Python-Markdown (runs of spaces, no-break space, empty ids, trailing space), which the
 renderer gets right.
