@@ -94,29 +94,6 @@ EXCLUDED = {
 
 # Posts whose ids differ, by (case, path): why.
 KNOWN: dict[tuple[str, str], str] = {
-    ("blog:pyopensci", "_posts/2019-10-26-pyos-min-mistakes-theme.md"): (
-        f"{BUG_DASH}; and {BUG_MARKDOWN_DIV}"
-    ),
-    ("blog:pyopensci", "_posts/2019-12-03-agu-2019-pyopensci-events.md"): BUG_MARKDOWN_DIV,
-    ("blog:pyopensci", "_posts/2022-10-24-why-should-python-open-source-matter-science.md"): (
-        BUG_MARKDOWN_DIV
-    ),
-    ("blog:pyopensci", "_posts/2022-11-07-why-python-package-health-metrics-matter.md"): (
-        BUG_MARKDOWN_DIV
-    ),
-    ("blog:pyopensci", "_posts/2022-11-21-what-makes-a-python-package-healthy.md"): (
-        BUG_MARKDOWN_DIV
-    ),
-    ("blog:pyopensci", "_posts/2023-07-18-pyopensci-scipy-2023.md"): BUG_MARKDOWN_DIV,
-    ("blog:pyopensci", "_posts/2025-02-07-pyopensci-2024-a-year-in-review.md"): (
-        "BUG: mkdocs_reeblog/jekyll/kramdown: the heading after a `<figure><picture>` HTML block "
-        "(an `<img alt=...>` running over tab-indented lines) gets an id from kramdown, none "
-        "from the plugin"
-    ),
-    ("blog:pyopensci", "_posts/2025-03-13-python-packaging-security-pypi.md"): (
-        f"{BUG_DASH}; and {BUG_MARKDOWN_DIV}"
-    ),
-    ("blog:pyopensci", "_posts/events/2024-08-09-pyopensci-fall-festival.md"): BUG_DASH,
     ("blog:pyopensci", "_posts/events/2026-03-03-course-python-packaging-gen-ai.md"): (
         BUG_MARKDOWN_DIV
     ),

@@ -53,30 +53,7 @@ pytestmark = pytest.mark.jekyll
 LIQUID_CORPORA = ("18f", "huxpro", "jekyll-docs")
 """The corpora that have posts with Liquid (galena has none)."""
 
-LIST_AFTER_PARAGRAPH = (
-    "Markdown, not Liquid: a list right after a paragraph line is a list for kramdown, "
-    "paragraph text for Python-Markdown"
-)
-EXCLUDED: dict[tuple[str, str], str] = {
-    ("18f", "_posts/2014-05-14-hacking-bureaucracy-improving-hiring-and-software.md"): (
-        "Markdown, not Liquid: closing HTML tags indented by 8 spaces after an HTML block are a "
-        "code block for kramdown, part of the HTML block for Python-Markdown"
-    ),
-    ("18f", "_posts/2015-05-21-TockingTime.md"): (
-        "Markdown, not Liquid: `###Evaluating options` right after a paragraph line is text for "
-        "kramdown, a heading for Python-Markdown"
-    ),
-    ("18f", "_posts/2017-09-05-ficam-partners-with-federalist.md"): LIST_AFTER_PARAGRAPH,
-    ("18f", "_posts/2017-09-26-automated-scanning-for-sensitive-information.md"): (
-        LIST_AFTER_PARAGRAPH
-    ),
-    ("18f", "_posts/2022-08-10-18f-tech-sandwich.md"): (
-        "Markdown, not Liquid: an attribute list `{: .float-left }` under an image, followed by "
-        "text on the next line, applies to the image for kramdown, is text for Python-Markdown"
-    ),
-    ("jekyll-docs", "_posts/2020-05-27-jekyll-4-1-0-released.markdown"): LIST_AFTER_PARAGRAPH,
-    ("jekyll-docs", "_posts/2022-10-26-jekyll-4-3-1-released.markdown"): LIST_AFTER_PARAGRAPH,
-}
+EXCLUDED: dict[tuple[str, str], str] = {}
 
 _TYPOGRAPHY = str.maketrans(
     {
