@@ -12,12 +12,11 @@ from urllib.parse import urljoin, urlsplit
 
 from jinja2 import TemplateNotFound
 from markupsafe import escape
-from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import get_relative_url, get_theme_dir
-from mkdocs.utils.yaml import yaml_load
 
 from mkdocs_reeblog.blog_html import BlogHtml
 from mkdocs_reeblog.config import ReeblogConfig
@@ -63,6 +62,7 @@ from mkdocs_reeblog.settings import (
     read_jekyll_config,
     resolve_settings,
 )
+from mkdocs_reeblog.site_settings import adopt_jekyll_settings, written_config
 from mkdocs_reeblog.taxonomy import Taxonomy, build_taxonomy
 from mkdocs_reeblog.urls import PermalinkError, check_permalink
 
@@ -179,6 +179,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             except JekyllConfigError as exc:
                 raise PluginError(f"reeblog: jekyll_config: {exc}") from exc
             config.watch.append(str(self.config.jekyll_config))
+            adopt_jekyll_settings(config, jekyll, self.config.jekyll_config, self.command)
         self.jekyll = jekyll
         options = {key: self.config[key] for key in _SETTING_OPTIONS}
         try:
@@ -233,13 +234,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _published_site_url(self, config: MkDocsConfig) -> str | None:
         """`site_url` as `mkdocs.yml` says: `mkdocs serve` replaces it by its own address, but
         links that name the published site must still be recognised as the site's own."""
-        if self.command != "serve" or not config.config_file_path:
+        if self.command != "serve":
             return config.site_url
-        try:
-            with open(config.config_file_path, "rb") as file:
-                written = yaml_load(file).get("site_url")
-        except (OSError, ValueError, ConfigurationError):
-            return config.site_url
+        written = written_config(config).get("site_url")
         return str(written) if written else config.site_url
 
     # After plugins that add files (gen-files runs at 0), before those that build a nav
