@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import unquote
 
 from mkdocs_reeblog.jekyll.theme_images import (
     DEFAULT_IMAGE_KEYS,
@@ -25,10 +26,10 @@ __all__ = ["Banner", "card_and_social_images", "find_banner"]
 _GENERIC_ALT = frozenset({"", "banner", "image", "img", "header", "cover", "hero"})
 
 _MARKDOWN_IMAGE = re.compile(
-    r"""^[ ]{0,3}!\[(?P<alt>[^\]\n]*)\]\(\s*<?(?P<url>[^)\s>]+)>?
-    (?:\s+(?P<quote>["'(])(?P<title>.*?)["')])?\s*\)\s*(?:\{:[^}\n]*\})?\s*$""",
-    re.VERBOSE,
+    r"^[ ]{0,3}!\[(?P<alt>[^\]\n]*)\]\((?P<inside>.*)\)\s*(?:\{:[^}\n]*\})?\s*$"
 )
+"""An image alone on its line: `![alt](...)`, what the brackets hold read by `_destination`."""
+_TITLE = re.compile(r"""\s+(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|\((?P<pq>[^()]*)\))\s*$""")
 _HTML_IMAGE = re.compile(r"^\s*(?:<p>\s*)?<img\s(?P<attrs>[^>]*)/?>\s*(?:</p>)?\s*$", re.IGNORECASE)
 _HTML_ATTR = re.compile(r"""(?P<name>[a-zA-Z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -73,8 +74,9 @@ def _body_images(body: str) -> Iterator[tuple[int, int, str, str, str | None]]:
         if fence is not None or not _is_alone(body, start, end):
             continue
         markdown = _MARKDOWN_IMAGE.match(line)
-        if markdown:
-            yield start, end, markdown["url"], markdown["alt"], markdown["title"]
+        destination = _destination(markdown["inside"]) if markdown else None
+        if markdown and destination:
+            yield start, end, destination[0], markdown["alt"], destination[1]
             continue
         html = _HTML_IMAGE.match(line)
         if html:
@@ -82,6 +84,24 @@ def _body_images(body: str) -> Iterator[tuple[int, int, str, str, str | None]]:
                      for m in _HTML_ATTR.finditer(html["attrs"])}  # fmt: skip
             if attrs.get("src"):
                 yield start, end, attrs["src"], attrs.get("alt", ""), attrs.get("title")
+
+
+def _destination(inside: str) -> tuple[str, str | None] | None:
+    """The URL and title of what an image's parentheses hold, read as Markdown reads them:
+    `<a b.png>` (spaces allowed), `a_(b).png` (balanced parentheses), an optional title in
+    double or single quotes or in parentheses after a space; None when no URL is left."""
+    inside = inside.strip()
+    title: str | None = None
+    found = _TITLE.search(inside)
+    if found and found.start() > 0:
+        title = next(t for t in (found["dq"], found["sq"], found["pq"]) if t is not None)
+        inside = inside[: found.start()]
+    if inside.startswith("<") and inside.endswith(">"):
+        inside = inside[1:-1]
+    elif inside.count("(") != inside.count(")"):
+        return None
+    url = inside.strip()
+    return (url, title) if url else None
 
 
 def _is_alone(body: str, start: int, end: int) -> bool:
@@ -123,8 +143,10 @@ def find_banner(
         return None, body
     key, url, alt = declared.key, declared.url, declared.alt
 
-    def same(a: str, b: str) -> bool:
-        return a == b or (site_path(a) or a).lstrip("/") == (site_path(b) or b).lstrip("/")
+    def same(a: str, b: str) -> bool:  # `a b.png` and `a%20b.png` are one file
+        return a == b or unquote(site_path(a) or a).lstrip("/") == unquote(
+            site_path(b) or b
+        ).lstrip("/")
 
     for start, end, image_url, image_alt, image_title in _body_images(body):
         if same(image_url, url):

@@ -158,6 +158,11 @@ class ReeblogConfig(base.Config):
     """A permalink style or template the blog used before (`date`): every post also gets a
     redirect page at the URL that style gives it, when that URL differs from its own."""
 
+    redirects = c.Type(dict, default={})
+    """Redirect pages from old URLs to pages of the site: `{/archives.html: /tags/}` (old URL
+    path: a site path or an absolute URL), written as jekyll-redirect-from writes them.
+    `reeblog import` fills it for the Jekyll theme pages the plugin's pages replace."""
+
     markdown = c.Choice(("kramdown", "mkdocs"), default="kramdown")
     """How posts' Markdown is read: `kramdown`, as Jekyll reads it (kramdown with GFM input:
     its lists, code, tables, footnotes, definition lists, abbreviations, attribute lists

@@ -17,7 +17,7 @@ from markupsafe import escape
 
 from mkdocs_reeblog.posts import Post, ruby_to_s
 
-__all__ = ["JEKYLL_META", "page_meta", "set_aside"]
+__all__ = ["JEKYLL_META", "page_meta", "safe_meta", "set_aside"]
 
 JEKYLL_META = "jekyll"
 """The key of `page.meta` that holds the front-matter keys MkDocs or the theme cannot take."""
@@ -58,7 +58,12 @@ def page_meta(post: Post, defaults: Mapping[str, Any] | None = None) -> dict[str
     is printed as its text (`Post.author`, or the value as Ruby prints it), its value kept
     under `page.meta["jekyll"]`.
     """
-    meta: dict[str, Any] = {**(defaults or {}), **post.meta}
+    return safe_meta({**(defaults or {}), **post.meta}, post.author)
+
+
+def safe_meta(meta: dict[str, Any], author: str | None = None) -> dict[str, Any]:
+    """`meta` (a front matter) made safe for MkDocs and the theme, as `page_meta` says;
+    `author` is the author's name when `meta["author"]` is a mapping."""
     for key, kind in _TYPED.items():
         if key in meta and not isinstance(meta[key], kind):
             set_aside(meta, key)
@@ -68,7 +73,7 @@ def page_meta(post: Post, defaults: Mapping[str, Any] | None = None) -> dict[str
         value = meta.get(key)
         if value is not None and not isinstance(value, (str, list)):
             set_aside(meta, key)
-            text = post.author if key == "author" else None
+            text = author if key == "author" else None
             if text is None and not isinstance(value, (Mapping, list)):
                 text = ruby_to_s(value)
             if text:

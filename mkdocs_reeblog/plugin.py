@@ -8,16 +8,15 @@ import posixpath
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from jinja2 import TemplateNotFound
 from markupsafe import escape
-from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.utils import get_relative_url, get_theme_dir
-from mkdocs.utils.yaml import yaml_load
+from mkdocs.utils import dirname_to_title, get_relative_url, get_theme_dir
 
 from mkdocs_reeblog.blog_html import BlogHtml
 from mkdocs_reeblog.config import ReeblogConfig
@@ -36,6 +35,7 @@ from mkdocs_reeblog.feed import (
 from mkdocs_reeblog.generated import GeneratedFiles, place
 from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
 from mkdocs_reeblog.jekyll.data import read_data_dir
+from mkdocs_reeblog.jekyll.pages import JekyllPage
 from mkdocs_reeblog.links import SiteLinks
 from mkdocs_reeblog.liquid import LiquidRenderer, has_liquid
 from mkdocs_reeblog.listing_page import ListingConversion, ListingPage
@@ -48,14 +48,21 @@ from mkdocs_reeblog.listings import (
     posts_at_listing_urls,
     resolve_listing_options,
 )
-from mkdocs_reeblog.meta import page_meta, set_aside
+from mkdocs_reeblog.meta import page_meta, safe_meta, set_aside
 from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
+from mkdocs_reeblog.page_files import find_pages
 from mkdocs_reeblog.post_render import PostPage, PostRendering, page_source, render_options
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
 from mkdocs_reeblog.problems import Problem
 from mkdocs_reeblog.reader import PostReader
-from mkdocs_reeblog.redirects import old_urls, redirect_html, redirect_target, source_path
+from mkdocs_reeblog.redirects import (
+    old_urls,
+    redirect_html,
+    redirect_sources,
+    redirect_target,
+    source_path,
+)
 from mkdocs_reeblog.render import DateFormatter, banner_problems
 from mkdocs_reeblog.seo import post_description, post_seo, site_seo
 from mkdocs_reeblog.settings import (
@@ -64,6 +71,7 @@ from mkdocs_reeblog.settings import (
     read_jekyll_config,
     resolve_settings,
 )
+from mkdocs_reeblog.site_settings import adopt_jekyll_settings, written_config
 from mkdocs_reeblog.taxonomy import Taxonomy, build_taxonomy
 from mkdocs_reeblog.urls import PermalinkError, check_permalink
 
@@ -80,6 +88,7 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 POST_TEMPLATE = "reeblog/post.html"
 LISTING_PAGE_TEMPLATE = "reeblog/listing-page.html"
+PAGE_TEMPLATE = "reeblog/page.html"
 _LISTING_OPTIONS = (
     "blog_url",
     "paginate",
@@ -130,6 +139,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         self.site_data: dict[str, Any] = {}
         """Liquid's `site.data`: the Jekyll `_data` folder's files."""
         self.listings: dict[str, Listing] = {}
+        self.pages: dict[str, JekyllPage] = {}
+        """Jekyll pages (outside `_posts`, with a front matter) by the `src_uri` of their page."""
         """Listing pages by the `src_uri` of the page that shows them."""
         self.term_urls: dict[tuple[str, str], str] = {}
         self.listing_conversion = ListingConversion(LISTING_MARKDOWN)
@@ -180,6 +191,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             except JekyllConfigError as exc:
                 raise PluginError(f"reeblog: jekyll_config: {exc}") from exc
             config.watch.append(str(self.config.jekyll_config))
+            adopt_jekyll_settings(config, jekyll, self.config.jekyll_config, self.command)
         self.jekyll = jekyll
         options = {key: self.config[key] for key in _SETTING_OPTIONS}
         try:
@@ -234,13 +246,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     def _published_site_url(self, config: MkDocsConfig) -> str | None:
         """`site_url` as `mkdocs.yml` says: `mkdocs serve` replaces it by its own address, but
         links that name the published site must still be recognised as the site's own."""
-        if self.command != "serve" or not config.config_file_path:
+        if self.command != "serve":
             return config.site_url
-        try:
-            with open(config.config_file_path, "rb") as file:
-                written = yaml_load(file).get("site_url")
-        except (OSError, ValueError, ConfigurationError):
-            return config.site_url
+        written = written_config(config).get("site_url")
         return str(written) if written else config.site_url
 
     # After plugins that add files (gen-files runs at 0), before those that build a nav
@@ -248,8 +256,15 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         posts: list[Post] = []
-        problems: list[Problem] = []
         post_files: dict[str, File] = {}
+        # Jekyll pages at their Jekyll URLs (page_files.py), before the posts take theirs.
+        self.pages, problems = find_pages(
+            files,
+            config,
+            name=self._path,
+            settings=self.settings,
+            markdown_pages=bool(self.config.jekyll_config),
+        )
         for file in list(files):
             if is_jekyll_only(file.src_uri, self.config.includes_dir):
                 files.remove(file)
@@ -310,7 +325,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 PostPage(file, config, self.rendering)
         generated = GeneratedFiles(files, config, self._path)
         self._add_listings(generated, config, listings)
-        self._add_redirects(generated, config)
+        self._add_redirects(generated, config, files)
         feed_options = self._feed_options()
         self.feeds = plan_feeds(
             feed_options, self.index, self.taxonomies, has_site_url=bool(config.site_url)
@@ -318,7 +333,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         missing = without_site_url(
             feed=bool(feed_options.path), seo=self.config.seo, site_url=config.site_url
         )
-        if missing is not None:
+        if missing is not None and not self.config.jekyll_config:  # else on_config warned
             log.info("%s: set site_url in mkdocs.yml", missing)
         for feed in self.feeds:
             feed.file = generated.add(feed.path, "")
@@ -334,6 +349,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             ((f.dest_uri, f.url) for f in files), address.site_path, address.hosts
         )
         self.liquid = self._liquid_renderer(files, config)
+        for file in files:  # Jekyll's text pages (robots.txt...): their Liquid rendered
+            page = self.pages.get(file.src_uri)
+            if page is not None and page.kind == "text":
+                page_vars = {**page.front_matter, "url": page.url, "path": page.src_uri}
+                file.content_string = self._render_liquid(page.body, page, page_vars)
         for entry in self.index:
             for hidden in banner_problems(entry, self.links):
                 log.warning("%s", hidden)
@@ -368,18 +388,45 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             timezone=self.settings.timezone,
         )
 
-    def _add_redirects(self, generated: GeneratedFiles, config: MkDocsConfig) -> None:
-        """Pages at the posts' old URLs (`redirect_from`, `redirect_from_permalink`)."""
+    def _add_redirects(self, generated: GeneratedFiles, config: MkDocsConfig, files: Files) -> None:
+        """Pages at the posts' and pages' old URLs (`redirect_from`, `redirect_from_permalink`)
+        and at the old URLs of the `redirects` option."""
         for entry in self.index:
+            line = entry.post.key_lines.get("redirect_from", 1)
             for old_url in old_urls(entry.post, self.config.redirect_from_permalink):
-                path = source_path(old_url)
-                if path is None or path == entry.dest.dest_uri:
-                    continue
-                href = get_relative_url(entry.dest.url, path)
-                canonical = urljoin(config.site_url, entry.dest.url) if config.site_url else None
-                line = entry.post.key_lines.get("redirect_from", 1)
                 owner = Problem(entry.post.path, line, f"redirect_from {old_url}")
-                generated.add(path, redirect_html(href, canonical), owner)
+                self._add_redirect(generated, config, old_url, entry.dest.url, owner)
+        for src_uri, page in self.pages.items():
+            line = page.key_lines.get("redirect_from", 1)
+            target = files.get_file_from_path(src_uri)
+            for old_url in redirect_sources(page.front_matter):
+                owner = Problem(page.path, line, f"redirect_from {old_url}")
+                if target is not None:
+                    self._add_redirect(generated, config, old_url, target.url, owner)
+        for old_url, new_url in self.config.redirects.items():
+            owner = Problem("mkdocs.yml", 1, f"redirects: {old_url}")
+            self._add_redirect(generated, config, str(old_url), _site_link(str(new_url)), owner)
+
+    def _add_redirect(
+        self,
+        generated: GeneratedFiles,
+        config: MkDocsConfig,
+        old_url: str,
+        target: str,
+        owner: Problem,
+    ) -> None:
+        """A redirect page at `old_url` to `target` (a link relative to the site's root, as
+        `File.url`, or an absolute URL); none when `old_url` is the target itself."""
+        path = source_path(old_url)
+        own = unquote(target)
+        if path is None or path == (own + "index.html" if own.endswith("/") or not own else own):
+            return
+        if "://" in target:
+            generated.add(path, redirect_html(target, target), owner)
+            return
+        href = get_relative_url(target, path)
+        canonical = urljoin(config.site_url, target) if config.site_url else None
+        generated.add(path, redirect_html(href, canonical), owner)
 
     def _plan_listings(self, config: MkDocsConfig) -> tuple[list[Listing], list[str]]:
         """The blog index, term and year pages of the posts (and warnings about term names)."""
@@ -417,6 +464,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def _path(self, file: File) -> str:
         """The file as messages name it: relative to the folder of `mkdocs.yml`."""
+        if file.src_uri in self.pages:  # the page generated for a Jekyll page names its file
+            return self.pages[file.src_uri].path
         if file.abs_src_path is None:
             return file.src_uri
         folder, name = os.path.split(file.abs_src_path)
@@ -445,7 +494,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """A post was read in `on_files`: MkDocs gets its body, not the file to read and parse
         again (the front matter becomes `page.meta` in `on_page_markdown`)."""
         entry = self.index.get(page.file.src_uri)
-        return None if entry is None else page_source(entry.post.body)
+        if entry is not None:
+            return page_source(entry.post.body)
+        jekyll_page = self.pages.get(page.file.src_uri)
+        return None if jekyll_page is None else jekyll_page.body
 
     # Before other plugins (Material's tags plugin reads page.meta at -50), so that they see
     # Jekyll's front matter normalised: lists of tags and categories, dates as datetimes.
@@ -458,10 +510,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             # The sitemap's <lastmod>: the post's own date, not the build's.
             page.update_date = self._sitemap_date(entry.post.updated)
             page.meta = page_meta(entry.post, {"template": POST_TEMPLATE})
-            body = self._liquid(entry, markdown)
+            body = self._render_liquid(markdown, entry.post, self._page_variables(entry.post))
             if entry.post.source.is_html:  # kept as written: a raw HTML block for Markdown
-                return f'<div class="reeblog-html-post">\n{body.strip()}\n</div>\n'
+                return _html_block(body, "reeblog-html-post")
             return body
+        jekyll_page = self.pages.get(page.file.src_uri)
+        if jekyll_page is not None:
+            return self._jekyll_page_markdown(jekyll_page, markdown, page, config)
         listing = self.listings.get(page.file.src_uri)
         if listing is not None and listing.posts:
             page.update_date = self._sitemap_date(max(e.post.updated for e in listing.posts))
@@ -483,23 +538,31 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             self._sitemap_dates[moment] = found
         return found
 
-    def _liquid(self, entry: PublishedPost, markdown: str) -> str:
-        """The post's body after Liquid, as Jekyll renders it before Markdown.
+    def _jekyll_page_markdown(
+        self, jekyll_page: JekyllPage, markdown: str, page: Page, config: MkDocsConfig
+    ) -> str:
+        """A Jekyll page's meta (its front matter, made safe) and its body after Liquid; a home
+        page gets the listing after its own text; an HTML page is kept as written."""
+        title = jekyll_page.title
+        if title is None and jekyll_page.is_home:
+            title = config.site_name
+        elif title is None and jekyll_page.kind == "html":
+            title = dirname_to_title(posixpath.splitext(posixpath.basename(jekyll_page.src_uri))[0])
+        meta = {"template": PAGE_TEMPLATE, **jekyll_page.front_matter}
+        if title:
+            meta["title"] = title
+        page.meta = safe_meta(meta)
+        page_vars = {**jekyll_page.front_matter, "url": jekyll_page.url, "title": title,
+                     "path": jekyll_page.src_uri}  # fmt: skip
+        body = self._render_liquid(markdown, jekyll_page, page_vars)
+        if jekyll_page.kind == "html":
+            body = _html_block(body, "reeblog-html-page")
+        return body + f"\n\n{MARKER}\n" if jekyll_page.is_home else body
 
-        `markdown` is the body as MkDocs hands it over: without its leading blank lines, and
-        changed by any plugin that ran first. When nothing changed it, the post's own body is
-        used (its lines are the file's lines, for messages, and it is one string, not two).
-        """
-        post = entry.post
-        first_line = post.body_line
-        stripped = post.body.lstrip("\n")
-        if markdown == stripped:
-            markdown = post.body
-        else:
-            first_line += len(post.body) - len(stripped)
-        if not has_liquid(markdown):
-            return markdown
-        page_vars = {
+    @staticmethod
+    def _page_variables(post: Post) -> dict[str, Any]:
+        """Liquid's `page.*` of a post."""
+        return {
             **post.front_matter,
             "url": post.url,
             "id": post.id,
@@ -509,7 +572,27 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             "categories": list(post.categories),
             "tags": list(post.tags),
         }
-        result = self.liquid.render(markdown, path=post.path, first_line=first_line, page=page_vars)
+
+    def _render_liquid(
+        self, markdown: str, source: Post | JekyllPage, page_vars: dict[str, Any]
+    ) -> str:
+        """The body of a post or page after Liquid, as Jekyll renders it before Markdown.
+
+        `markdown` is the body as MkDocs hands it over: without its leading blank lines, and
+        changed by any plugin that ran first. When nothing changed it, the file's own body is
+        used (its lines are the file's lines, for messages, and it is one string, not two).
+        """
+        first_line = source.body_line
+        stripped = source.body.lstrip("\n")
+        if markdown == stripped:
+            markdown = source.body
+        else:
+            first_line += len(source.body) - len(stripped)
+        if not has_liquid(markdown):
+            return markdown
+        result = self.liquid.render(
+            markdown, path=source.path, first_line=first_line, page=page_vars
+        )
         for problem in result.problems:
             log.warning("%s", problem)
         return result.text
@@ -679,6 +762,17 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 locale=locale,
                 emit_description=emit_description,
             )
+        elif page.file.src_uri in self.pages and page.file.src_uri not in self.listings:
+            jekyll_page = self.pages[page.file.src_uri]
+            about = jekyll_page.front_matter.get("description")
+            context["reeblog_seo"] = site_seo(  # type: ignore[typeddict-unknown-key]
+                title=jekyll_page.title or page.title or config.site_name,
+                site_name=config.site_name,
+                description=str(about) if about else config.site_description,
+                url=page.canonical_url,
+                locale=locale,
+                emit_description=emit_description,
+            )
         elif page.file.src_uri in self.listings:
             listing = self.listings[page.file.src_uri]
             context["reeblog_seo"] = site_seo(  # type: ignore[typeddict-unknown-key]
@@ -719,7 +813,11 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if page.file.src_uri in self._content_before:
             page.content = self._content_before.pop(page.file.src_uri)
         entry = self.index.get(page.file.src_uri)
-        target = redirect_target(entry.post.front_matter) if entry is not None else None
+        jekyll_page = self.pages.get(page.file.src_uri)
+        front_matter = (
+            entry.post.front_matter if entry else jekyll_page and jekyll_page.front_matter
+        )
+        target = redirect_target(front_matter) if front_matter else None
         if target is not None:
             return redirect_html(target, target if "://" in target else None)
         if self.feeds and self.feeds[0].file is not None and "</head>" in output:
@@ -767,9 +865,20 @@ def _log_nav_cache_off(reason: str) -> None:
     log.info("cache_nav is off: %s; the navigation sidebar is drawn for every page", reason)
 
 
+def _site_link(url: str) -> str:
+    """A URL path of the site (`/categories/`) as a link from its root (`categories/`), as
+    `File.url` writes it; an absolute URL as it is."""
+    return url if "://" in url else url.lstrip("/") or "./"
+
+
 def _root(url: str | None) -> str | None:
     """A URL relative to the site root as a path from the root (`/x/`)."""
     return None if url is None else "/" + url.removeprefix("./")
+
+
+def _html_block(body: str, css_class: str) -> str:
+    """An HTML body kept as written: a raw HTML block for Markdown."""
+    return f'<div class="{css_class}">\n{body.strip()}\n</div>\n'
 
 
 def _title_heading(title: str) -> str:

@@ -27,6 +27,7 @@ __all__ = [
     "escape_path",
     "expand_permalink",
     "permalink_template",
+    "sanitize_url",
 ]
 
 PERMALINK_STYLES: dict[str, str] = {
@@ -124,7 +125,11 @@ def expand_permalink(template: str, facts: UrlFacts) -> str:
         part if isinstance(part, str) else escape_path(part(facts))
         for part in _template_parts(template)
     )
-    # `URL#sanitize_url`: no way out of the site.
+    return sanitize_url(url)
+
+
+def sanitize_url(url: str) -> str:
+    """Jekyll's `URL#sanitize_url`: a leading `/`, no way out of the site, no `//`."""
     url = ("/" + _SLASHES.sub("/", url)).replace("..", "/").replace("./", "")
     return _SLASHES.sub("/", url)
 

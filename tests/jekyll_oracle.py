@@ -76,6 +76,7 @@ __all__ = [
     "output_file",
     "post_body",
     "real_blog_cases",
+    "run_jekyll",
     "site_case",
     "xmlschema",
 ]
@@ -356,7 +357,7 @@ def _site_config(case: Case) -> dict[str, Any]:
     return config
 
 
-def _run_jekyll(
+def run_jekyll(
     case: Case, root: Path, config: dict[str, Any]
 ) -> tuple[dict[str, JekyllPost], Path]:
     """Build `case` with real Jekyll under `root`; the published posts and the `_site` folder."""
@@ -472,7 +473,7 @@ def build_case(case: Case, root: Path) -> CaseResult:
     """Build `case` with Jekyll, the pure API and MkDocs, in the empty folder `root`."""
     root.mkdir(parents=True, exist_ok=True)
     config = _site_config(case)
-    jekyll, jekyll_site = _run_jekyll(case, root, config)
+    jekyll, jekyll_site = run_jekyll(case, root, config)
     # Both sides read the very `_config.yml` Jekyll was built with.
     config_file = root / "jekyll" / "_config.yml"
     ours, index = _pure_api(case, config_file)

@@ -247,3 +247,33 @@ def test_at_most_one_standalone_image_line_is_blanked_and_lines_keep_their_numbe
         assert new[index] == "" and "/a.png" in old[index]
         assert index == 0 or not old[index - 1].strip()
         assert index + 1 == len(old) or not old[index + 1].strip()
+
+
+LUVAVITE = "https://galena.es/assets/images/Luvavite_(Sugilite)_Healing_Properties.png"
+
+
+@pytest.mark.parametrize(
+    ("declared", "image", "title"),
+    [
+        (LUVAVITE, f'![banner]({LUVAVITE} "Luvavite (Sugilite)")', "Luvavite (Sugilite)"),
+        ("/a (1).png", '![banner](</a (1).png> "T")', "T"),
+        ("/a b.png", "![banner](</a b.png>)", None),
+        ("/a b.png", "![banner](/a%20b.png)", None),
+        ("/a_(b).png", "![banner](/a_(b).png (A title))", "A title"),
+        ("/a.png", "![banner](/a.png 'Single')", "Single"),
+        ("/a.png", "![banner]( /a.png )", None),
+        ("/a.png", "![banner](/a.png){: .wide}", None),
+    ],
+)
+def test_urls_are_read_as_markdown_reads_them(declared: str, image: str, title: str | None) -> None:
+    """Parentheses, spaces and `<...>`: the body image is the banner, shown once (issue 28)."""
+    banner, body = banner_of({"excerpt_image": declared}, image + "\n\ntext\n")
+    assert body == "\n\ntext\n"
+    assert banner is not None
+    assert banner.title == title
+
+
+@pytest.mark.parametrize("image", ["![banner](/a_(b.png)", "![banner](<>)", "![banner]()"])
+def test_unbalanced_or_empty_destinations_are_no_banner_image(image: str) -> None:
+    body = image + "\n\ntext\n"
+    assert banner_of({"excerpt_image": "/a_(b.png"}, body)[1] == body
