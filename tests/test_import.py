@@ -85,7 +85,9 @@ def test_twice_is_safe_and_edits_are_kept(
 ) -> None:
     project, _ = imported
     site = tmp_path / "galena"
-    assert "0 files written, 88 unchanged." in run_import(capsys, str(site), str(project))
+    written = sum(1 for path in project.rglob("*") if path.is_file())
+    again = run_import(capsys, str(site), str(project))
+    assert f"0 files written, {written} unchanged." in again
     about = project / "docs" / "about.html"
     about.write_text("my edit\n", encoding="utf-8")
     report = run_import(capsys, str(site), str(project))
