@@ -16,6 +16,8 @@ Where reeblog and another plugin would both write the same thing, one of them wi
   (the plugin would stop the build): it is skipped by the plugin and keeps reeblog's tags.
 - Material's tags plugin shows no tag row on posts: the post header's chips, linked to the
   tag pages, are the posts' tags. The plugin still lists posts on its own tags pages.
+- Material's blog plugin publishes its own blog folder beside the posts: its nav section is
+  left out while that folder has no post (reeblog's section is the blog).
 - Listing pages are `draft: true` for mkdocs-rss-plugin, which reads every page it is given as a
   written one: they are no articles to announce.
 """
@@ -25,6 +27,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from mkdocs.structure.nav import Navigation, Section
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -133,6 +137,14 @@ class Neighbours:
         if plugin is not None:
             plugin.redirects = others  # type: ignore[attr-defined]
 
+    def empty_blog_section(self, nav: Navigation) -> Section | None:
+        """The nav section of Material's blog plugin, when its blog has no post."""
+        blog = getattr(self.plugins.get(BLOG), "blog", None)
+        if blog is None or getattr(blog, "posts", None):
+            return None
+        parent = getattr(blog, "parent", None)
+        return parent if isinstance(parent, Section) and parent in nav.items else None
+
     def notes(self) -> list[str]:
         """One info line per plugin whose work reeblog shares."""
         notes = {
@@ -146,7 +158,8 @@ class Neighbours:
             "card for; posts at file URLs (.html) with use_directory_urls keep reeblog's",
             TAGS: "Material's tags plugin: posts show reeblog's tag chips, not its tag row",
             BLOG: "Material's blog plugin publishes its own blog folder, and reeblog the "
-            "_posts/ folders: each has its nav section (nav_title names reeblog's)",
+            "_posts/ folders: its nav section shows only when it has posts (nav_title names "
+            "reeblog's)",
             META: "Material's meta plugin: its .meta.yml values reach page.meta, but posts' "
             "tags and categories are read from their front matter and the Jekyll config's "
             "defaults",

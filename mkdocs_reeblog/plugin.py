@@ -771,7 +771,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         rebuild makes them anew; what is kept across rebuilds stays)."""
         self.html = None
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    def _blog_section(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A "Blog" section for the index pages; posts go between their neighbours by date."""
         index_pages = [
             self._page(files, uri) for uri, listing in self.listings.items() if listing.in_nav
@@ -790,6 +790,18 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 if page is not None and not listing.in_nav:
                     page.parent = section
         return nav
+
+    # After Material's blog plugin (-50) has built its own section.
+    @event_priority(-60)
+    def _nav_after_blog(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Material's blog plugin's section goes when its blog has no post."""
+        section = self.neighbours.empty_blog_section(nav)
+        if section is not None:
+            nav.items.remove(section)
+            log.info("Material's blog plugin has no post: its empty section is left out")
+        return nav
+
+    on_nav = CombinedEvent(_blog_section, _nav_after_blog)
 
     @staticmethod
     def _page(files: Files, src_uri: str) -> Page | None:
