@@ -481,7 +481,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if entry is not None:
             # The sitemap's <lastmod>: the post's own date, not the build's.
             page.update_date = self._sitemap_date(entry.post.updated)
-            page.meta = page_meta(entry.post, {"template": POST_TEMPLATE, **_NOT_MACROS})
+            # What a plugin put in page.meta first (Material's meta plugin) is a default.
+            defaults = {"template": POST_TEMPLATE, **_NOT_MACROS, **page.meta}
+            page.meta = page_meta(entry.post, defaults)
             self._skip_social_card(page, config)
             body = self._liquid(entry, markdown)
             if entry.post.source.is_html:  # kept as written: a raw HTML block for Markdown

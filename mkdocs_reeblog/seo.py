@@ -54,7 +54,7 @@ class SeoView:
     locale: str | None = None
     json_ld: Markup = field(default_factory=lambda: Markup(""))
     emit_description: bool = True
-    """False when the theme writes the description tag itself (Material)."""
+    """False when the theme writes the description and author tags itself (Material)."""
     social: bool = True
     """False when another plugin writes the Open Graph and Twitter tags of the page (Material's
     social plugin, with its card): the other tags stay."""
