@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .PHONY: example test lint test-fast test-jekyll test-browser bench system-packages clean
-.PHONY: test-package test-floors test-properdocs
+.PHONY: test-package test-floors test-properdocs test-coexist
 
 # Debian's Python needs python3-venv for `-m venv`: installed when missing and running as root.
 $(STAMP): pyproject.toml
@@ -31,7 +31,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not jekyll and not browser" -n 2 tests
+	$(BIN)/pytest -m "not jekyll and not browser and not coexist" -n 2 tests
 
 test-jekyll: $(STAMP) system-packages
 	$(BIN)/pytest -m jekyll tests
@@ -104,7 +104,13 @@ test-properdocs: $(PROPERDOCS_STAMP)
 		tests/test_smoke_build.py tests/test_example_site.py tests/test_nav_cache.py \
 		tests/test_bad_options.py
 
-test: lint test-fast test-package test-floors test-properdocs test-jekyll test-browser
+# The example blog beside other MkDocs plugins (the `coexist` extra; Cairo and fonts for cards).
+test-coexist: $(STAMP) system-packages
+	$(BIN)/python -m pip install --quiet -e '.[test,coexist]'
+	$(BIN)/pytest -m coexist tests
+
+test: lint test-fast test-package test-floors test-properdocs test-jekyll test-browser \
+	test-coexist
 
 # The benchmark (a script, not a test): matplotlib draws its plot and is not a package dependency.
 bench: $(STAMP)

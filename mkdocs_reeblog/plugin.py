@@ -51,6 +51,7 @@ from mkdocs_reeblog.listings import (
 from mkdocs_reeblog.meta import page_meta, safe_meta, set_aside
 from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
+from mkdocs_reeblog.neighbours import Neighbours, social_card_fits, split_redirect_map
 from mkdocs_reeblog.page_files import find_pages
 from mkdocs_reeblog.post_render import PostPage, PostRendering, page_source, render_options
 from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
@@ -101,6 +102,8 @@ _LISTING_OPTIONS = (
     "categories_index_url",
 )
 STYLESHEET = "reeblog/reeblog.css"
+_NOT_MACROS = {"render_macros": False}
+"""`page.meta` that mkdocs-macros honours first: it leaves the page as it is."""
 _SETTING_OPTIONS = (
     "image_keys",
     "permalink",
@@ -169,6 +172,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Material's sidebar, drawn once for the pages that show it alike (this build's)."""
         self._nav_is_empty = False
         """No entry in this build's nav: Material draws no sidebar, there is nothing to cache."""
+        self.neighbours = Neighbours()
+        """The other plugins of the build that reeblog makes room for (`neighbours.py`)."""
 
     # Defining on_startup keeps one plugin instance for the whole `mkdocs serve` session.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -218,6 +223,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         except ValueError as exc:
             raise PluginError(f"reeblog: {exc}") from exc
         self.index = BlogIndex()
+        self.neighbours = Neighbours.of(config)
+        for note in self.neighbours.notes():
+            log.info("%s", note)
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
         if STYLESHEET not in config.extra_css:
@@ -254,7 +262,18 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     # After plugins that add files (gen-files runs at 0), before those that build a nav
     # from the files (literate-nav runs at -100), so they see posts at their Jekyll URLs.
     @event_priority(-50)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return files if self.neighbours.files_late else self._add_posts(files, config)
+
+    # After mkdocs-static-i18n (-100), which makes every file of the site anew.
+    @event_priority(-110)
+    def _files_after_i18n(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return self._add_posts(files, config) if self.neighbours.files_late else files
+
+    on_files = CombinedEvent(_files, _files_after_i18n)
+
+    def _add_posts(self, files: Files, config: MkDocsConfig) -> Files:
+        """Read the posts, place them at their Jekyll URLs, add listings, redirects and feeds."""
         posts: list[Post] = []
         post_files: dict[str, File] = {}
         # Jekyll pages at their Jekyll URLs (page_files.py), before the posts take theirs.
@@ -315,9 +334,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             if entry is None:
                 continue
             if file.src_uri != page_uri:  # an HTML post: a page generated in its place
-                file = File.generated(
-                    config, page_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV
-                )
+                file = _html_post_page(file, page_uri, config)
                 files.append(file)
             place(file, entry.dest, config.site_dir)
             file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -407,6 +424,17 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             owner = Problem("mkdocs.yml", 1, f"redirects: {old_url}")
             self._add_redirect(generated, config, str(old_url), _site_link(str(new_url)), owner)
 
+        to_posts, others = split_redirect_map(
+            self.neighbours.redirect_maps(), lambda src: self.index.get(src) is not None
+        )
+        for redirect in to_posts:  # mkdocs-redirects' entries that point at posts
+            post_entry = self.index.get(redirect.src_uri)
+            if post_entry is not None:
+                path = File(redirect.old, "", "", config.use_directory_urls).dest_uri
+                target = post_entry.dest.url
+                self._redirect_page(generated, config, path, target, None, redirect.fragment)
+        self.neighbours.keep_redirects(others)
+
     def _add_redirect(
         self,
         generated: GeneratedFiles,
@@ -421,10 +449,23 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         own = unquote(target)
         if path is None or path == (own + "index.html" if own.endswith("/") or not own else own):
             return
+        self._redirect_page(generated, config, path, target, owner)
+
+    @staticmethod
+    def _redirect_page(
+        generated: GeneratedFiles,
+        config: MkDocsConfig,
+        path: str,
+        target: str,
+        owner: Problem | None,
+        fragment: str = "",
+    ) -> None:
+        """The redirect page written at `path` (a `dest_uri`) to `target` (as `_add_redirect`
+        takes it), `#fragment` included."""
         if "://" in target:
-            generated.add(path, redirect_html(target, target), owner)
+            generated.add(path, redirect_html(target + fragment, target), owner)
             return
-        href = get_relative_url(target, path)
+        href = get_relative_url(target, path) + fragment
         canonical = urljoin(config.site_url, target) if config.site_url else None
         generated.add(path, redirect_html(href, canonical), owner)
 
@@ -509,7 +550,10 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if entry is not None:
             # The sitemap's <lastmod>: the post's own date, not the build's.
             page.update_date = self._sitemap_date(entry.post.updated)
-            page.meta = page_meta(entry.post, {"template": POST_TEMPLATE})
+            # What a plugin put in page.meta first (Material's meta plugin) is a default.
+            defaults = {"template": POST_TEMPLATE, **_NOT_MACROS, **page.meta}
+            page.meta = page_meta(entry.post, defaults)
+            self._skip_social_card(page, config)
             body = self._render_liquid(markdown, entry.post, self._page_variables(entry.post))
             if entry.post.source.is_html:  # kept as written: a raw HTML block for Markdown
                 return _html_block(body, "reeblog-html-post")
@@ -525,8 +569,21 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 "title": escape(self._listing_title(listing, config)),
                 "template": LISTING_PAGE_TEMPLATE,
                 "search": {"exclude": True},
+                "draft": True,  # for mkdocs-rss-plugin: no article of the site
+                **_NOT_MACROS,
             }
+            self._skip_social_card(page, config)
         return markdown
+
+    def _skip_social_card(self, page: Page, config: MkDocsConfig) -> None:
+        """Material's social plugin skips a page it has no place for a card of."""
+        if self.neighbours.social_card(page, config) and not social_card_fits(
+            page.file.dest_uri,
+            use_directory_urls=config.use_directory_urls,
+            is_index=page.is_index,
+        ):
+            social = page.meta.get("social")
+            page.meta["social"] = {**(social if isinstance(social, dict) else {}), "cards": False}
 
     def _sitemap_date(self, moment: datetime) -> str:
         """A `page.update_date` MkDocs can use: between 1970 and the build (MkDocs stamps the
@@ -734,6 +791,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if entry is not None and page.content is not None:
             self._content_before.setdefault(page.file.src_uri, page.content)
             page.content = _title_heading(entry.post.title) + page.content
+        tags_variable = self.neighbours.tags_variable
+        if entry is not None and tags_variable is not None:  # the header's chips are the tags
+            context[tags_variable] = []  # type: ignore[literal-required]
         if self.config.seo:
             self._add_seo(context, page, config, entry)
         return context
@@ -747,6 +807,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
     ) -> None:
         """Social and SEO tags of a post or a listing page, for `reeblog/seo.html`."""
         emit_description = config.theme.name != "material"  # Material writes page.meta's
+        social = not self.neighbours.social_card(page, config)
         locale = self.dates.locale_id
         if entry is not None:
             post = entry.post
@@ -761,6 +822,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 site_author=config.site_author,
                 locale=locale,
                 emit_description=emit_description,
+                social=social,
             )
         elif page.file.src_uri in self.pages and page.file.src_uri not in self.listings:
             jekyll_page = self.pages[page.file.src_uri]
@@ -782,6 +844,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 url=page.canonical_url,
                 locale=locale,
                 emit_description=emit_description,
+                social=social,
             )
 
     # After search plugins (priority 0) have indexed the page: a post with its title heading
@@ -835,7 +898,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         if self.nav_cache is not None and self.nav_cache.declined is not None:
             _log_nav_cache_off(self.nav_cache.declined)
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    def _blog_section(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A "Blog" section for the index pages; posts go between their neighbours by date."""
         index_pages = [
             self._page(files, uri) for uri, listing in self.listings.items() if listing.in_nav
@@ -854,6 +917,18 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 if page is not None and not listing.in_nav:
                     page.parent = section
         return nav
+
+    # After Material's blog plugin (-50) has built its own section.
+    @event_priority(-60)
+    def _nav_after_blog(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Material's blog plugin's section goes when its blog has no post."""
+        section = self.neighbours.empty_blog_section(nav)
+        if section is not None:
+            nav.items.remove(section)
+            log.info("Material's blog plugin has no post: its empty section is left out")
+        return nav
+
+    on_nav = CombinedEvent(_blog_section, _nav_after_blog)
 
     @staticmethod
     def _page(files: Files, src_uri: str) -> Page | None:
@@ -879,6 +954,15 @@ def _root(url: str | None) -> str | None:
 def _html_block(body: str, css_class: str) -> str:
     """An HTML body kept as written: a raw HTML block for Markdown."""
     return f'<div class="{css_class}">\n{body.strip()}\n</div>\n'
+
+
+def _html_post_page(source: File, page_uri: str, config: MkDocsConfig) -> File:
+    """The page of an HTML post, generated in place of its file: backed by that file, for
+    plugins that read a page's `abs_src_path` (its body comes from `on_page_read_source`)."""
+    inclusion = InclusionLevel.NOT_IN_NAV
+    if source.abs_src_path is None:
+        return File.generated(config, page_uri, content="", inclusion=inclusion)
+    return File.generated(config, page_uri, abs_src_path=source.abs_src_path, inclusion=inclusion)
 
 
 def _title_heading(title: str) -> str:

@@ -54,7 +54,10 @@ class SeoView:
     locale: str | None = None
     json_ld: Markup = field(default_factory=lambda: Markup(""))
     emit_description: bool = True
-    """False when the theme writes the description tag itself (Material)."""
+    """False when the theme writes the description and author tags itself (Material)."""
+    social: bool = True
+    """False when another plugin writes the Open Graph and Twitter tags of the page (Material's
+    social plugin, with its card): the other tags stay."""
 
     @property
     def twitter_card(self) -> str:
@@ -77,6 +80,7 @@ def post_seo(
     site_author: str | None,
     locale: str | None,
     emit_description: bool,
+    social: bool = True,
 ) -> SeoView:
     """Tags of a post (`url` and `image` absolute)."""
     author = post.author or site_author
@@ -115,6 +119,7 @@ def post_seo(
         locale=locale,
         json_ld=json_ld(data),
         emit_description=emit_description,
+        social=social,
     )
 
 
@@ -126,6 +131,7 @@ def site_seo(
     url: str | None,
     locale: str | None,
     emit_description: bool,
+    social: bool = True,
 ) -> SeoView:
     """Tags of a listing page (blog index, tag, category and year pages)."""
     data: dict[str, object] = {"@context": "https://schema.org", "@type": "WebPage", "name": title}
@@ -142,4 +148,5 @@ def site_seo(
         locale=locale,
         json_ld=json_ld(data),
         emit_description=emit_description,
+        social=social,
     )

@@ -5,6 +5,10 @@ set -uo pipefail
 need=()
 command -v jekyll >/dev/null 2>&1 || need+=(jekyll ruby-jekyll-archives ruby-jekyll-feed ruby-jekyll-seo-tag ruby-jekyll-redirect-from)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# The coexist tier: Material's social cards draw with Cairo, in Debian's DejaVu font; git dates.
+ldconfig -p 2>/dev/null | grep -q libcairo.so.2 || need+=(libcairo2)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || need+=(fonts-dejavu-core)
+command -v git >/dev/null 2>&1 || need+=(git)
 if [ ${#need[@]} -eq 0 ]; then
     exit 0
 fi

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import importlib
 import logging
 import os
 import shutil
@@ -10,6 +11,7 @@ import textwrap
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from mkdocs.commands.build import build
@@ -164,12 +166,24 @@ def seed_text() -> str:
 def require_command(name: str, tier: str) -> str:
     """The path of a system command a tier needs: skip loudly without it, fail under CI."""
     found = shutil.which(name)
-    if found:
-        return found
-    message = (
-        f"{tier} tier SKIPPED: '{name}' is not installed "
-        "(run `make test` as root on Debian to install it)"
-    )
+    if not found:
+        skip_tier(
+            f"{tier} tier SKIPPED: '{name}' is not installed "
+            "(run `make test` as root on Debian to install it)"
+        )
+    return found
+
+
+def require_module(name: str, tier: str, install: str) -> None:
+    """Import a Python module a tier needs: skip loudly without it, fail under CI."""
+    try:
+        importlib.import_module(name)
+    except (ImportError, OSError) as exc:  # OSError: a C library it loads is missing
+        skip_tier(f"{tier} tier SKIPPED: {name} cannot be imported ({exc}); {install}")
+
+
+def skip_tier(message: str) -> NoReturn:
+    """Skip a test of a tier whose tools are missing; under `CI=true` that is a failure."""
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message + " -- under CI=true a skipped tier is a failure")
     pytest.skip(message)
