@@ -423,7 +423,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         for old_url, new_url in self.config.redirects.items():
             owner = Problem("mkdocs.yml", 1, f"redirects: {old_url}")
             self._add_redirect(generated, config, str(old_url), _site_link(str(new_url)), owner)
-
         to_posts, others = split_redirect_map(
             self.neighbours.redirect_maps(), lambda src: self.index.get(src) is not None
         )
@@ -431,8 +430,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             post_entry = self.index.get(redirect.src_uri)
             if post_entry is not None:
                 path = File(redirect.old, "", "", config.use_directory_urls).dest_uri
-                target = post_entry.dest.url
-                self._redirect_page(generated, config, path, target, None, redirect.fragment)
+                to = post_entry.dest.url
+                self._redirect_page(generated, config, path, to, None, redirect.fragment)
         self.neighbours.keep_redirects(others)
 
     def _add_redirect(
