@@ -62,7 +62,8 @@ test-package: $(STAMP)
 		$(patsubst %,tests/%.py,$(SDIST_TESTS))
 
 # The oldest Python the package supports (requires-python) with the oldest version of every
-# dependency (pyproject's lower bounds, as scripts/floors.py reads them): a few build tests.
+# dependency (pyproject's lower bounds, as scripts/floors.py reads them): a few build tests and
+# the post renderer's tests (markdown-it-py's oldest API, the oldest Python's regular expressions).
 FLOORS_PYTHON ?= $(or $(shell python3.10 -c 'import sys; print(sys.executable)' 2>/dev/null),\
 	$(firstword $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python3.10)))
 FLOORS_VENV := .venv-floors
@@ -79,7 +80,8 @@ $(FLOORS_STAMP): pyproject.toml scripts/floors.py $(STAMP)
 
 test-floors: $(FLOORS_STAMP)
 	$(FLOORS_VENV)/bin/pytest -p no:cacheprovider -n 0 -q \
-		tests/test_smoke_build.py tests/test_example_site.py tests/test_bad_options.py
+		tests/test_smoke_build.py tests/test_example_site.py tests/test_bad_options.py \
+		tests/test_post_render.py $(wildcard tests/test_kramdown_*.py)
 
 # ProperDocs (the continuation of MkDocs 1.x) in MkDocs' place: its venv has no `mkdocs`
 # package, so every `mkdocs.*` import is ProperDocs' alias (properdocs.replacement, which its

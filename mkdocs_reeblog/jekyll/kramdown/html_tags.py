@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import regex
+
 __all__ = [
     "CLOSE_TAG",
     "COMMENT",
@@ -29,11 +31,12 @@ __all__ = [
 _S = r"[ \t\r\n\f\v]"
 TAG_NAME = r"(?:[^\W\d][-\w.]*:)?[^\W\d][-\w.]*"
 """An element name as REXML reads it (kramdown's UNAME_STR)."""
-START_TAG = re.compile(
+START_TAG = regex.compile(
     rf"<((?>{TAG_NAME})){_S}*((?>{_S}+{TAG_NAME}(?:{_S}*={_S}*(?:\w+|(\"|').*?\3))?)*){_S}*(/)?>",
-    re.DOTALL,
+    regex.DOTALL,
 )
-"""kramdown's HTML_TAG_RE: name, attributes, quote, the `/` of a self-closed tag."""
+"""kramdown's HTML_TAG_RE: name, attributes, quote, the `/` of a self-closed tag. Its atomic
+groups `(?>...)` are the `regex` module's (Python's `re` has them from 3.11 only)."""
 CLOSE_TAG = re.compile(rf"</({TAG_NAME}){_S}*>")
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _INSTRUCTION = re.compile(r"<\?.*?\?>", re.DOTALL)
