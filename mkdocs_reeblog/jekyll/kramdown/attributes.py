@@ -9,7 +9,8 @@ Where a block IAL goes follows kramdown 2.4 (`parse_block_extensions`), checked 
 - otherwise it applies to the block that starts on the very next line, and to nothing when a
   blank line follows it;
 - consecutive IAL lines add up; `{:name: ...}` lines define ALDs for the whole post;
-- `* {: .class} text` (an IAL first on a list item's line) applies to the list item.
+- `* {: .class} text` (an IAL first on a list item's line) applies to the list item; so does
+  one first on a definition's line (`: {: .class} text`) or a term's (`{: .class} Term`).
 
 A span IAL applies to the span element right before it (emphasis, link, image, code, strike,
 raw HTML element); after text it is text. The first list marked `{:toc}` (a reference to the
@@ -55,6 +56,7 @@ _USED = "reeblog_attribute_lists"
 _SPAN_USED = "reeblog_span_ials"
 _ALDS = "reeblog_alds"
 _LISTS = ("bullet_list_open", "ordered_list_open")
+_ITEMS = ("list_item_open", "dd_open")
 _ATX_CLOSE = re.compile(r"[\t ]#+\Z")
 # The end of a text that kramdown reads as a smart quote or typographic symbol: an element,
 # to which a span IAL right after it applies (and nothing shows).
@@ -140,8 +142,10 @@ def _block_attributes(state: StateCore) -> None:
             if not source_lines and tokens[index + 1].content.endswith("}"):
                 source_lines = state.src.split("\n")
             _header_id(token, tokens[index + 1], source_lines)
-        elif kind == "list_item_open":
+        elif kind in _ITEMS:
             _list_item_ial(token, tokens[index + 1], tokens[index + 2], targets)
+        elif kind == "dt_open":
+            _leading_ial(token, tokens[index + 1], targets)
         elif kind == "html_block" and "{:" in token.content:
             _trailing_ials(token, targets)
     for token, ial in targets.lists.values():
@@ -248,18 +252,25 @@ def _trailing_ials(block: Token, targets: _Targets) -> None:
 
 
 def _list_item_ial(item: Token, paragraph: Token, inline: Token, targets: _Targets) -> None:
-    """`* {: .class} text`: the IAL first on a list item's line applies to the item."""
+    """`* {: .class} text`, `: {: .class} text`: the IAL first on a list item's (or a
+    definition's) line applies to the item."""
     if (
-        paragraph.type != "paragraph_open"
-        or not inline.content.startswith("{:")
-        or item.map is None
-        or paragraph.map is None
-        or item.map[0] != paragraph.map[0]
+        paragraph.type == "paragraph_open"
+        and item.map is not None
+        and paragraph.map is not None
+        and item.map[0] == paragraph.map[0]
     ):
+        _leading_ial(item, inline, targets)
+
+
+def _leading_ial(element: Token, inline: Token, targets: _Targets) -> None:
+    """An IAL at the start of `inline` (the text of `element`'s first line) applies to
+    `element` and is cut from the text (a definition term's: `{: .class} Term`)."""
+    if not inline.content.startswith("{:"):
         return
     match = LIST_ITEM_IAL.match(inline.content)
     if match is not None:
-        parse_attribute_list(match[1], targets.of(item))
+        parse_attribute_list(match[1], targets.of(element))
         inline.content = inline.content[match.end() :]
 
 
