@@ -43,6 +43,7 @@ from mkdocs_reeblog.jekyll.kramdown.attribute_lists import (
     apply_attributes,
     parse_attribute_list,
 )
+from mkdocs_reeblog.jekyll.kramdown.extensions import EOB_TOKEN
 from mkdocs_reeblog.jekyll.kramdown.raw_html import add_tag_attributes, opening_tag_index
 
 __all__ = ["TOC_MARK", "attributes_plugin"]
@@ -174,7 +175,8 @@ def _block_ials(
             if token.map and token.map[0] == here.pending_line:
                 targets.lists[id(token)] = (token, here.pending)
             here.pending = None
-        here.last = token
+        # An IAL under `^` is for the block after it.
+        here.last = None if token.type == EOB_TOKEN else token
         if token.map:
             last_end = token.map[1]
         if token.nesting == 1:
