@@ -2,9 +2,9 @@
 
 markdown-it's own block readers are replaced by kramdown's (each in its own module), in
 kramdown's order: indented code, fences, quotations, ATX headers, rules, lists, definition
-lists, HTML, setext headers, tables, link definitions, extensions, end-of-block markers,
-paragraphs. Inline Markdown stays markdown-it's, with strikethrough, kramdown's span
-extensions and its typography.
+lists, HTML, setext headers, math, tables, link definitions, extensions, end-of-block markers,
+paragraphs. Inline Markdown stays markdown-it's, with strikethrough, kramdown's inline math,
+span extensions and its typography.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from mkdocs_reeblog.jekyll.kramdown.footnotes import footnotes_plugin
 from mkdocs_reeblog.jekyll.kramdown.headings import headings_plugin
 from mkdocs_reeblog.jekyll.kramdown.html_blocks import html_blocks_plugin
 from mkdocs_reeblog.jekyll.kramdown.lists import lists_plugin
+from mkdocs_reeblog.jekyll.kramdown.mathematics import mathematics_plugin
 from mkdocs_reeblog.jekyll.kramdown.paragraphs import paragraphs_plugin
 from mkdocs_reeblog.jekyll.kramdown.quotations import quotations_plugin
 from mkdocs_reeblog.jekyll.kramdown.tables import tables_plugin
@@ -44,6 +45,7 @@ def make_parser(options: RenderOptions) -> MarkdownIt:
     md.use(html_blocks_plugin)
     md.use(footnotes_plugin)
     md.use(tables_plugin)
+    md.use(mathematics_plugin)
     md.use(extensions_plugin)
     # Attribute lists first: an explicit id wins over the generated one.
     md.use(attributes_plugin)
