@@ -92,15 +92,28 @@ def _attribute_line(state: StateBlock, start: int, end: int, silent: bool) -> bo
         return False
     if silent:
         return True
+    last = state.tokens[-1] if state.tokens else None
     token = state.push(ALD_TOKEN if ald else IAL_TOKEN, "", 0)
     token.map = [start, start + 1]
     token.hidden = True
     token.content = line
     token.meta = {"name": ald[1], "text": ald[2]} if ald else {"text": ial[1] if ial else ""}
     token.meta["after_blank"] = start == 0 or state.isEmpty(start - 1)
+    if ial is not None and _for_next_block(token, last):
+        token.meta["reeblog_boundary"] = True  # a table or math may start under it
     state.env[_USED] = True
     state.line = start + 1
     return True
+
+
+def _for_next_block(ial: Token, last: Token | None) -> bool:
+    """Whether an IAL line is for the block under it (kramdown's `@block_ial`, a block
+    boundary): after a blank line, first in its container, under `^`, an ALD or such an IAL."""
+    if ial.meta["after_blank"] or last is None or last.nesting == 1:
+        return True
+    return last.type in (EOB_TOKEN, ALD_TOKEN) or (
+        last.type == IAL_TOKEN and bool(last.meta.get("reeblog_boundary"))
+    )
 
 
 @dataclass
