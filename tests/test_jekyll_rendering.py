@@ -5,15 +5,14 @@ Jekyll and with real MkDocs, includes and all (`tests/jekyll_oracle.py`); every 
 publish is compared with `tests/render_report.py`: the sequence of blocks a reader sees must be
 Jekyll's, and none of Jekyll's words may be missing (`tests/html_structure.py` says how).
 
-The plugin renders posts with Python-Markdown today; kramdown's rules come with the renderer of
-issue 24, and the numbers will move. What to update then:
+The plugin renders posts with its kramdown renderer (issue 24). What to update when it changes:
 
 * `KNOWN`: posts whose body differs today, each with the Markdown construct that makes it
   differ. Each is an expected failure that must keep failing (`strict`): a fix makes it pass
   and its entry must go.
 * `STRUCTURE_PENDING`, `TEXT_PENDING`: the cases whose share of posts with Jekyll's structure
   is below `STRUCTURE_THRESHOLD`, or that have posts with lost text, today: those thresholds
-  are expected failures (not strict) until the kramdown renderer lands.
+  are expected failures (not strict) until the differences are fixed.
 
 Every run writes the per-post report (`rendering-report.txt`, its path printed) under the
 session's tmp folder; `python -m tests.render_report CORPUS` prints the same for one case.
@@ -35,12 +34,10 @@ pytestmark = pytest.mark.jekyll
 STRUCTURE_THRESHOLD = 0.98
 """The least share of a case's compared posts that must have Jekyll's block structure."""
 
-KRAMDOWN_PENDING = "until the kramdown renderer lands (issue 24)"
-STRUCTURE_PENDING = frozenset(
-    {"corpus:galena", "corpus:18f", "corpus:huxpro", "corpus:jekyll-docs"}
-)
+KRAMDOWN_PENDING = "until the kramdown renderer reads code spans as kramdown does (issue 24)"
+STRUCTURE_PENDING: frozenset[str] = frozenset()
 """Cases below `STRUCTURE_THRESHOLD` with today's renderer."""
-TEXT_PENDING = frozenset({"corpus:18f", "corpus:huxpro"})
+TEXT_PENDING = frozenset({"corpus:huxpro"})
 """Cases with posts whose text is lost with today's renderer."""
 
 # Posts one build leaves out: the differential tier (test_jekyll_differential.py) compares that.
@@ -67,39 +64,11 @@ NOT_COMPARED: dict[tuple[str, str], str] = {
     },
 }
 
-# The Markdown constructs that make today's renderer (Python-Markdown) differ from kramdown.
-LIST_AFTER_PARAGRAPH = (
-    "a list right after a paragraph line (no blank line between, in a quote too) is a list for "
-    "kramdown, paragraph text for Python-Markdown"
-)
-NESTED_BY_2_OR_3_SPACES = (
-    "list items indented by 2 or 3 spaces under an item are a nested list for kramdown; "
-    "Python-Markdown nests at 4 spaces only"
-)
-QUOTES_APART = (
-    "`>` quotes separated by blank lines are separate blockquotes for kramdown, one blockquote "
-    "for Python-Markdown"
-)
-HASHES_WITHOUT_SPACE = (
-    "`###Title` (no space after the #s) or `###` alone is paragraph text for kramdown's GFM "
-    "parser, a heading for Python-Markdown"
-)
-DISPLAY_MATH = "`$$` display math is a math block for kramdown, a paragraph for Python-Markdown"
-ATTRIBUTES_UNDER_IMAGE = (
-    "an attribute list `{: .float-left }` under an image, followed by text on the next line, "
-    "applies to the image for kramdown, is text for Python-Markdown"
-)
-CLOSING_TAGS_AS_TEXT = (
-    "closing tags `</div>` after an HTML block are shown as text by kramdown (words lost: "
-    "`div div`), are HTML for Python-Markdown"
-)
-SHORT_TABLE_SEPARATOR = (
-    "a table whose separator row has 3 cells for 8 columns is a table for kramdown, "
-    "paragraph text for Python-Markdown"
-)
-FENCE_WITH_PARENTHESIS = (
-    "Python-Markdown's fenced_code does not take the fence ```` ```f(TAPL) ```` (a `(` in the "
-    "language): the code is read as Markdown (words lost: `app plus`)"
+# The Markdown constructs that make today's renderer differ from kramdown.
+UNMATCHED_BACKTICKS = (
+    "a code span opened by two backticks and closed by one (``` ``{Ord A}` ```): kramdown "
+    "reads backticks that close nothing as text, the renderer makes code spans of the rest of "
+    "the line and loses the spaces around them (words lost: `both A and H`)"
 )
 
 
@@ -109,190 +78,9 @@ def _because(*constructs: str) -> str:
 
 KNOWN: dict[tuple[str, str], str] = {
     (
-        "corpus:galena",
-        "_posts/2025-06-26-1836-The_Magic_of_Geodes.md",
-    ): _because(NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:galena",
-        "_posts/2025-06-27-0739-The_Science_Behind_Gemstone_Colors.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:galena",
-        "_posts/2025-08-31-0735-Identifying_Minerals_Like_a_Pro_Simple_Techniques.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:galena",
-        "_posts/2025-09-11-0736-How_to_Start_a_Home_Mineral_Collection.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:galena",
-        "_posts/2025-12-25-0741-Geology_Field_Trips_for_Beginners.md",
-    ): _because(NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:galena",
-        "_posts/2026-01-06-0739-Decoding_Geodes_and_Their_Wonders.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:galena",
-        "_posts/2026-01-17-0735-Fossils_Versus_Minerals_Key_Differences.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:galena",
-        "_posts/2026-02-11-0749-Fossils_Versus_Minerals_Key_Differences.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:18f",
-        "_posts/2014-05-14-hacking-bureaucracy-improving-hiring-and-software.md",
-    ): _because(CLOSING_TAGS_AS_TEXT),
-    ("corpus:18f", "_posts/2015-05-21-TockingTime.md"): _because(HASHES_WITHOUT_SPACE),
-    (
-        "corpus:18f",
-        "_posts/2017-09-05-ficam-partners-with-federalist.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    ("corpus:18f", "_posts/2017-09-08-forest-service-six-month-check.md"): _because(QUOTES_APART),
-    (
-        "corpus:18f",
-        "_posts/2017-09-26-automated-scanning-for-sensitive-information.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:18f",
-        "_posts/2021-04-27-building_product_management_capacity_in_government_part_3_a_day_in_the_life_of_a_new_product_owner.md",
-    ): _because(NESTED_BY_2_OR_3_SPACES),
-    ("corpus:18f", "_posts/2022-08-10-18f-tech-sandwich.md"): _because(ATTRIBUTES_UNDER_IMAGE),
-    (
-        "corpus:huxpro",
-        "_posts/2015-06-15-alitrip-strategy.markdown",
-    ): _because(SHORT_TABLE_SEPARATOR),
-    ("corpus:huxpro", "_posts/2017-07-26-farewell-flash.md"): _because(QUOTES_APART),
-    ("corpus:huxpro", "_posts/2017-12-12-uncomputable-funcs.md"): _because(DISPLAY_MATH),
-    (
-        "corpus:huxpro",
-        "_posts/data_rep/2020-06-19-data-rep-int.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-01-sf-lf-01-basics.md",
-    ): _because(LIST_AFTER_PARAGRAPH, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-03-sf-lf-03-list.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-04-sf-lf-04-poly.md",
-    ): _because(QUOTES_APART, FENCE_WITH_PARENTHESIS),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-05-sf-lf-05-tactics.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-06-sf-lf-06-logic.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-07-sf-lf-07-indprop.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-08-sf-lf-08-map.md",
-    ): _because(LIST_AFTER_PARAGRAPH, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-09-sf-lf-09-proof-object.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-10-sf-lf-10-ind-principle.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-11-sf-lf-11-rel.md",
-    ): _because(LIST_AFTER_PARAGRAPH, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-12-sf-lf-12-imp.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-13-sf-lf-13-imp-parser.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-14-sf-lf-14-imp-ceval.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-15-sf-lf-15-extraction.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_lf/2019-01-16-sf-lf-16-auto.md",
-    ): _because(LIST_AFTER_PARAGRAPH, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_plf/2019-03-01-sf-plf-01-equiv.md",
-    ): _because(LIST_AFTER_PARAGRAPH, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_plf/2019-03-05-sf-plf-05-smallstep.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_plf/2019-03-06-sf-plf-06-types.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_plf/2019-03-07-sf-plf-07-STLC.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_plf/2019-03-08-sf-plf-08-STLC-prop.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_plf/2019-03-09-sf-plf-09-more-STLC.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_plf/2019-03-10-sf-plf-10-subtyping.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_plf/2019-03-11-sf-plf-11-typechecking.md",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_plf/2019-03-13-sf-plf-13-references.md",
-    ): _because(LIST_AFTER_PARAGRAPH, QUOTES_APART),
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_plf/2019-03-18-sf-plf-18-use-auto.md",
-    ): _because(HASHES_WITHOUT_SPACE),
-    (
         "corpus:huxpro",
         "_posts/read_sf_qc/2019-09-02-sf-qc-02-typeclasses.md",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES, QUOTES_APART),
-    (
-        "corpus:jekyll-docs",
-        "_posts/2018-03-15-jekyll-3-8-0-released.markdown",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:jekyll-docs",
-        "_posts/2019-08-19-jekyll-4-0-0-released.markdown",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:jekyll-docs",
-        "_posts/2020-05-27-jekyll-4-1-0-released.markdown",
-    ): _because(LIST_AFTER_PARAGRAPH),
-    (
-        "corpus:jekyll-docs",
-        "_posts/2022-10-26-jekyll-4-3-1-released.markdown",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES),
-    (
-        "corpus:jekyll-docs",
-        "_posts/2023-01-20-jekyll-4-3-2-released.markdown",
-    ): _because(LIST_AFTER_PARAGRAPH, NESTED_BY_2_OR_3_SPACES),
+    ): _because(UNMATCHED_BACKTICKS),
 }
 """Posts whose body differs from Jekyll's today, by (case, source path): why."""
 

@@ -143,6 +143,21 @@ CASES: list[tuple[str, str]] = [
         "A paragraph.\n{: onclick='x<y' data-x=\"&lt;tag&gt;\"}\n",
         '<p onclick="x&lt;y" data-x="&lt;tag&gt;">A paragraph.</p>\n',
     ),
+    # An IAL for the block under it is a block boundary: a table may start there.
+    (
+        "para\n\n{: .t}\n| a | b |",
+        ('<p>para</p><table class="t"><tbody><tr><td>a</td><td>b</td></tr></tbody></table>'),
+    ),
+    ("para\n{: .a}\n| a | b |", '<p class="a">para</p><p>| a | b |</p>'),
+    (
+        "para\n^\n{: .a}\n| a | b |",
+        ('<p>para</p><table class="a"><tbody><tr><td>a</td><td>b</td></tr></tbody></table>'),
+    ),
+    ("{:r: .q}\n{: r}\n| a |", '<table class="q"><tbody><tr><td>a</td></tr></tbody></table>'),
+    (
+        "> {: .c}\n> | a |",
+        ('<blockquote><table class="c"><tbody><tr><td>a</td></tr></tbody></table></blockquote>'),
+    ),
 ]
 
 

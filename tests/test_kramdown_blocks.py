@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from mkdocs_reeblog.jekyll.kramdown import KramdownRenderer, RenderOptions
 from mkdocs_reeblog.jekyll.kramdown.typography import typographic
+from tests.kramdown_helpers import assert_renders_as
 
 RENDERER = KramdownRenderer(RenderOptions(highlight=False))
 
@@ -122,6 +123,41 @@ BLOCKS = [
 @pytest.mark.parametrize(("markdown", "expected"), BLOCKS)
 def test_blocks_as_kramdown_reads_them(markdown: str, expected: str) -> None:
     assert render(markdown) == layout_free(expected)
+
+
+TABLE_PIPES = [
+    (
+        "- the intro pattern `as [ |n']` names new bindings",
+        "<ul><li>the intro pattern <code>as [ |n']</code> names new bindings</li></ul>",
+    ),
+    (
+        '5.<a id="ref5">[Designing | 90 Percent](http://x.com/)</a>',
+        '<p>5.<a id="ref5"><a href="http://x.com/">Designing | 90 Percent</a></a></p>',
+    ),
+    ("`a|b` | c", "<table><tbody><tr><td><code>a|b</code></td><td>c</td></tr></tbody></table>"),
+    (
+        "a | b\n`x|y`",
+        (
+            "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td><code>x|y</code></td><td>"
+            "</td></tr></tbody></table>"
+        ),
+    ),
+    (
+        "| a | b |\n|---|---|\n| `c|d` | e |",
+        (
+            "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td><code>"
+            "c|d</code></td><td>e</td></tr></tbody></table>"
+        ),
+    ),
+    ("a \\| b", "<p>a | b</p>"),
+]
+"""kramdown takes lines for a table only when their pipes are outside code spans and HTML
+elements (it reads those spans first); layout removed (`tests/kramdown_helpers.py`)."""
+
+
+@pytest.mark.parametrize(("markdown", "kramdown_html"), TABLE_PIPES)
+def test_table_pipes_in_spans_as_kramdown_reads_them(markdown: str, kramdown_html: str) -> None:
+    assert_renders_as(markdown, kramdown_html)
 
 
 def test_a_fence_with_words_after_its_language_is_not_code() -> None:

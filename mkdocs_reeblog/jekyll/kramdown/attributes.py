@@ -9,7 +9,8 @@ Where a block IAL goes follows kramdown 2.4 (`parse_block_extensions`), checked 
 - otherwise it applies to the block that starts on the very next line, and to nothing when a
   blank line follows it;
 - consecutive IAL lines add up; `{:name: ...}` lines define ALDs for the whole post;
-- `* {: .class} text` (an IAL first on a list item's line) applies to the list item.
+- `* {: .class} text` (an IAL first on a list item's line) applies to the list item; so does
+  one first on a definition's line (`: {: .class} text`) or a term's (`{: .class} Term`).
 
 A span IAL applies to the span element right before it (emphasis, link, image, code, strike,
 raw HTML element); after text it is text. The first list marked `{:toc}` (a reference to the
@@ -42,6 +43,7 @@ from mkdocs_reeblog.jekyll.kramdown.attribute_lists import (
     apply_attributes,
     parse_attribute_list,
 )
+from mkdocs_reeblog.jekyll.kramdown.extensions import EOB_TOKEN
 from mkdocs_reeblog.jekyll.kramdown.raw_html import add_tag_attributes, opening_tag_index
 
 __all__ = ["TOC_MARK", "attributes_plugin"]
@@ -55,6 +57,7 @@ _USED = "reeblog_attribute_lists"
 _SPAN_USED = "reeblog_span_ials"
 _ALDS = "reeblog_alds"
 _LISTS = ("bullet_list_open", "ordered_list_open")
+_ITEMS = ("list_item_open", "dd_open")
 _ATX_CLOSE = re.compile(r"[\t ]#+\Z")
 # The end of a text that kramdown reads as a smart quote or typographic symbol: an element,
 # to which a span IAL right after it applies (and nothing shows).
@@ -89,15 +92,28 @@ def _attribute_line(state: StateBlock, start: int, end: int, silent: bool) -> bo
         return False
     if silent:
         return True
+    last = state.tokens[-1] if state.tokens else None
     token = state.push(ALD_TOKEN if ald else IAL_TOKEN, "", 0)
     token.map = [start, start + 1]
     token.hidden = True
     token.content = line
     token.meta = {"name": ald[1], "text": ald[2]} if ald else {"text": ial[1] if ial else ""}
     token.meta["after_blank"] = start == 0 or state.isEmpty(start - 1)
+    if ial is not None and _for_next_block(token, last):
+        token.meta["reeblog_boundary"] = True  # a table or math may start under it
     state.env[_USED] = True
     state.line = start + 1
     return True
+
+
+def _for_next_block(ial: Token, last: Token | None) -> bool:
+    """Whether an IAL line is for the block under it (kramdown's `@block_ial`, a block
+    boundary): after a blank line, first in its container, under `^`, an ALD or such an IAL."""
+    if ial.meta["after_blank"] or last is None or last.nesting == 1:
+        return True
+    return last.type in (EOB_TOKEN, ALD_TOKEN) or (
+        last.type == IAL_TOKEN and bool(last.meta.get("reeblog_boundary"))
+    )
 
 
 @dataclass
@@ -140,8 +156,10 @@ def _block_attributes(state: StateCore) -> None:
             if not source_lines and tokens[index + 1].content.endswith("}"):
                 source_lines = state.src.split("\n")
             _header_id(token, tokens[index + 1], source_lines)
-        elif kind == "list_item_open":
+        elif kind in _ITEMS:
             _list_item_ial(token, tokens[index + 1], tokens[index + 2], targets)
+        elif kind == "dt_open":
+            _leading_ial(token, tokens[index + 1], targets)
         elif kind == "html_block" and "{:" in token.content:
             _trailing_ials(token, targets)
     for token, ial in targets.lists.values():
@@ -170,7 +188,8 @@ def _block_ials(
             if token.map and token.map[0] == here.pending_line:
                 targets.lists[id(token)] = (token, here.pending)
             here.pending = None
-        here.last = token
+        # An IAL under `^` is for the block after it.
+        here.last = None if token.type == EOB_TOKEN else token
         if token.map:
             last_end = token.map[1]
         if token.nesting == 1:
@@ -248,18 +267,25 @@ def _trailing_ials(block: Token, targets: _Targets) -> None:
 
 
 def _list_item_ial(item: Token, paragraph: Token, inline: Token, targets: _Targets) -> None:
-    """`* {: .class} text`: the IAL first on a list item's line applies to the item."""
+    """`* {: .class} text`, `: {: .class} text`: the IAL first on a list item's (or a
+    definition's) line applies to the item."""
     if (
-        paragraph.type != "paragraph_open"
-        or not inline.content.startswith("{:")
-        or item.map is None
-        or paragraph.map is None
-        or item.map[0] != paragraph.map[0]
+        paragraph.type == "paragraph_open"
+        and item.map is not None
+        and paragraph.map is not None
+        and item.map[0] == paragraph.map[0]
     ):
+        _leading_ial(item, inline, targets)
+
+
+def _leading_ial(element: Token, inline: Token, targets: _Targets) -> None:
+    """An IAL at the start of `inline` (the text of `element`'s first line) applies to
+    `element` and is cut from the text (a definition term's: `{: .class} Term`)."""
+    if not inline.content.startswith("{:"):
         return
     match = LIST_ITEM_IAL.match(inline.content)
     if match is not None:
-        parse_attribute_list(match[1], targets.of(item))
+        parse_attribute_list(match[1], targets.of(element))
         inline.content = inline.content[match.end() :]
 
 

@@ -17,7 +17,6 @@ block. Ids of raw HTML elements are collected into `env["reeblog_ids"]`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Literal
 
 from markdown_it import MarkdownIt
@@ -35,7 +34,12 @@ from mkdocs_reeblog.jekyll.kramdown.html_tags import (
     StartTag,
     start_tag,
 )
-from mkdocs_reeblog.jekyll.kramdown.source import line_text
+from mkdocs_reeblog.jekyll.kramdown.source import (
+    line_at,
+    line_text,
+    rest_is_blank,
+    start_line_at,
+)
 
 __all__ = ["html_blocks_plugin"]
 
@@ -133,11 +137,11 @@ def _block_element(
     tag (or the end of the post)."""
     # Opening and closing tokens, as markdown-it's containers: the headings inside are known.
     _push_html(state, tag.opening() + ">\n", start_line, 1)
-    first = _line_at(state, pos, start_line)
-    if _rest_is_blank(state, first, pos):
+    first = line_at(state, pos, start_line)
+    if rest_is_blank(state, first, pos):
         first += 1
     else:
-        _start_line_at(state, first, pos)
+        start_line_at(state, first, pos)
     opened: list[tuple[StateBlock, StartTag]] = state.env.setdefault(_OPEN, [])
     opened.append((state, tag))
     state.md.block.tokenize(state, first, end_line)
@@ -157,24 +161,6 @@ def _push_html(state: StateBlock, html: str, line: int, nesting: Literal[-1, 0, 
     return token
 
 
-def _line_at(state: StateBlock, pos: int, start_line: int) -> int:
-    """The line that source position `pos` is on."""
-    return max(bisect_right(state.bMarks, pos, start_line, state.lineMax) - 1, start_line)
-
-
-def _rest_is_blank(state: StateBlock, line: int, pos: int) -> bool:
-    return not state.src[pos : state.eMarks[line]].strip(" \t")
-
-
-def _start_line_at(state: StateBlock, line: int, pos: int) -> None:
-    """Make `line` start at source position `pos`: the rest of it is read as a line."""
-    rest = state.src[pos : state.eMarks[line]]
-    indent = len(rest) - len(rest.lstrip(" \t"))
-    state.bMarks[line] = pos
-    state.tShift[line] = indent
-    state.sCount[line] = indent
-
-
 def _read_on(
     state: StateBlock,
     start_line: int,
@@ -187,15 +173,15 @@ def _read_on(
     """Go on reading after the HTML block `token` that ends at source position `end`: at the
     next line when only spaces follow on its line, else with the rest of that line.
     `keeps_break`: kramdown leaves the block's line break (a blank line: a block boundary)."""
-    line = _line_at(state, end, start_line)
-    if _rest_is_blank(state, line, end):
+    line = line_at(state, end, start_line)
+    if rest_is_blank(state, line, end):
         state.line = min(line + 1, max(end_line, start_line + 1))
         token.map = [start_line, state.line]
         if keeps_break:
             token.meta["reeblog_boundary"] = True
         return
     token.map = [start_line, max(line, start_line + 1)]
-    _start_line_at(state, line, end)
+    start_line_at(state, line, end)
     if line > start_line:
         state.line = line
     else:

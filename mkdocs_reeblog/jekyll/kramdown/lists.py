@@ -29,7 +29,7 @@ from mkdocs_reeblog.jekyll.kramdown.source import (
     parse_nested,
 )
 
-__all__ = ["lists_plugin"]
+__all__ = ["first_item_line", "item_patterns", "lists_plugin"]
 
 _BULLET = re.compile(r"( {0,3}[+*-])([\t| ].*)$")
 _NUMBER = re.compile(r"( {0,3}\d+\.)([\t| ].*)$")
@@ -57,8 +57,9 @@ class _Item:
 
 
 @lru_cache(maxsize=64)
-def _patterns(indentation: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """kramdown's content, lazy-line and indentation patterns for an item's indentation."""
+def item_patterns(indentation: int) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """kramdown's content, lazy-line and indentation patterns for an item's indentation (a
+    list item's or a definition's)."""
     content = re.compile(
         rf"(?:(?:\t| {{4}}){{{indentation // 4}}} {{{indentation % 4}}}"
         rf"|(?:\t| {{4}}){{{indentation // 4 + 1}}}).*\S"
@@ -76,8 +77,9 @@ def _next_marker(numbered: bool, indentation: int) -> re.Pattern[str]:
     return re.compile(rf"( {{0,{spaces}}}{marker})([\t| ].*)$")
 
 
-def _first_line(indentation: int, content: str) -> tuple[str, int]:
-    """The item's first line without its marker, and the indentation of its text."""
+def first_item_line(indentation: int, content: str) -> tuple[str, int]:
+    """An item's first line without its marker (a list item's, a definition's), and the
+    indentation of its text; `indentation` is the marker's width."""
     if _ITEM_IAL_ONLY.match(content):
         indentation = 4
     else:
@@ -111,8 +113,8 @@ def _list(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bo
             line += 1
             break
         if (start := marker.match(text)) is not None:
-            value, indentation = _first_line(len(start.group(1)), start.group(2))
-            content_re, lazy_re, indent_re = _patterns(indentation)
+            value, indentation = first_item_line(len(start.group(1)), start.group(2))
+            content_re, lazy_re, indent_re = item_patterns(indentation)
             marker = _next_marker(numbered, indentation)
             nested = LIST_START.match(value) is not None
             last_blank = False

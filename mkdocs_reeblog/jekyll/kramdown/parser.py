@@ -1,9 +1,10 @@
 """The markdown-it-py parser configured as kramdown with GFM input reads Markdown.
 
 markdown-it's own block readers are replaced by kramdown's (each in its own module), in
-kramdown's order: indented code, fences, quotations, ATX headers, rules, lists, HTML, setext
-headers, tables, link definitions, paragraphs. Inline Markdown stays markdown-it's, with
-strikethrough, and kramdown's typography.
+kramdown's order: indented code, fences, quotations, ATX headers, rules, lists, definition
+lists, HTML, setext headers, math, tables, link definitions, extensions, end-of-block markers,
+paragraphs. Inline Markdown stays markdown-it's, with strikethrough, kramdown's inline math,
+span extensions and its typography.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from markdown_it import MarkdownIt
 from mkdocs_reeblog.jekyll.kramdown.abbreviations import abbreviations_plugin
 from mkdocs_reeblog.jekyll.kramdown.attributes import attributes_plugin
 from mkdocs_reeblog.jekyll.kramdown.code_blocks import code_blocks_plugin
+from mkdocs_reeblog.jekyll.kramdown.definition_lists import definition_lists_plugin
+from mkdocs_reeblog.jekyll.kramdown.extensions import extensions_plugin
 from mkdocs_reeblog.jekyll.kramdown.footnotes import footnotes_plugin
 from mkdocs_reeblog.jekyll.kramdown.headings import headings_plugin
 from mkdocs_reeblog.jekyll.kramdown.html_blocks import html_blocks_plugin
 from mkdocs_reeblog.jekyll.kramdown.lists import lists_plugin
+from mkdocs_reeblog.jekyll.kramdown.mathematics import mathematics_plugin
 from mkdocs_reeblog.jekyll.kramdown.paragraphs import paragraphs_plugin
 from mkdocs_reeblog.jekyll.kramdown.quotations import quotations_plugin
 from mkdocs_reeblog.jekyll.kramdown.tables import tables_plugin
@@ -37,9 +41,12 @@ def make_parser(options: RenderOptions) -> MarkdownIt:
     md.use(quotations_plugin)
     md.use(paragraphs_plugin)
     md.use(lists_plugin)
+    md.use(definition_lists_plugin)
     md.use(html_blocks_plugin)
     md.use(footnotes_plugin)
     md.use(tables_plugin)
+    md.use(mathematics_plugin)
+    md.use(extensions_plugin)
     # Attribute lists first: an explicit id wins over the generated one.
     md.use(attributes_plugin)
     md.use(abbreviations_plugin)

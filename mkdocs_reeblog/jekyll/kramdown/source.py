@@ -9,6 +9,7 @@ into the current token stream, its tokens' line numbers moved to the piece's pla
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from markdown_it.rules_block import StateBlock
 
@@ -27,13 +28,18 @@ __all__ = [
     "after_block_boundary",
     "before_block_boundary",
     "indented_end",
+    "is_boundary_line",
+    "line_at",
     "line_text",
     "parse_nested",
+    "rest_is_blank",
+    "start_line_at",
 ]
 
 # kramdown's LAZY_END_HTML_SPAN_ELEMENTS: tags that do not end a paragraph.
 _SPAN_TAGS = "|".join(sorted(SPAN_ELEMENTS | {"script"}))
 IAL_BLOCK_START = r" {0,3}\{:(?!:|/)(?:\\\}|[^}])+\}[ \t]*$"
+_IAL_BLOCK = re.compile(IAL_BLOCK_START)
 EOB_MARKER = re.compile(r"\^[ \t]*$")
 _HTML_START = rf" {{0,3}}<(?!(?:{_SPAN_TAGS})\b){TAG_NAME}"
 _HTML_STOP = rf" {{0,3}}</(?!(?:{_SPAN_TAGS})\b){TAG_NAME}\s*>"
@@ -74,8 +80,12 @@ def before_block_boundary(state: StateBlock, line: int) -> bool:
     """Whether `line` (after a block) is blank, the end, an IAL or an end-of-block marker."""
     if line >= state.lineMax or state.isEmpty(line):
         return True
-    text = line_text(state, line)
-    return bool(EOB_MARKER.match(text) or re.match(IAL_BLOCK_START, text))
+    return is_boundary_line(line_text(state, line))
+
+
+def is_boundary_line(text: str) -> bool:
+    """Whether `text` (a line, or what follows a block on its line) is an IAL or `^`."""
+    return bool(EOB_MARKER.match(text) or _IAL_BLOCK.match(text))
 
 
 def indented_end(state: StateBlock, line: int, end_line: int, *, lazy: bool) -> int:
@@ -105,3 +115,22 @@ def parse_nested(state: StateBlock, text: str, first_line: int) -> None:
         token.level += state.level
         if token.map is not None:
             token.map = [token.map[0] + first_line, token.map[1] + first_line]
+
+
+def line_at(state: StateBlock, pos: int, start_line: int) -> int:
+    """The line that source position `pos` is on."""
+    return max(bisect_right(state.bMarks, pos, start_line, state.lineMax) - 1, start_line)
+
+
+def rest_is_blank(state: StateBlock, line: int, pos: int) -> bool:
+    """Whether only spaces and tabs follow source position `pos` on `line`."""
+    return not state.src[pos : state.eMarks[line]].strip(" \t")
+
+
+def start_line_at(state: StateBlock, line: int, pos: int) -> None:
+    """Make `line` start at source position `pos`: the rest of it is read as a line."""
+    rest = state.src[pos : state.eMarks[line]]
+    indent = len(rest) - len(rest.lstrip(" \t"))
+    state.bMarks[line] = pos
+    state.tShift[line] = indent
+    state.sCount[line] = indent

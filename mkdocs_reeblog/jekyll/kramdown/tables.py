@@ -3,7 +3,8 @@ cells separated by `|` up to a blank line, an IAL, `^` or the end; no header unl
 separator line (`|---|:-:|`) follows the first rows, which also sets each column's alignment
 (`style="text-align: center"`); later separator lines start another `<tbody>`, a `=` line the
 `<tfoot>`. Rows are padded with empty cells to the widest row; `\\|` is a literal pipe, and so
-is a pipe inside a code span. Lines that do not make such a table are a paragraph."""
+is a pipe inside a code span. Every line needs a pipe outside code spans and HTML elements
+(`<a>x | y</a>`). Lines that do not make such a table are a paragraph."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ _SEPARATOR = re.compile(r"([+|: \t-]*?-[+|: \t-]*?)[ \t]*$")
 _ALIGNMENT = re.compile(r"[ \t]?(:?)-+(:?)[ \t]?")
 _FOOTER = re.compile(r"[+|: \t=]*?=[+|: \t=]*?[ \t]*$")
 _CELL_SPLIT = re.compile(r"(`+)(?:.*?[^`])?\1(?!`)|(?<!\\)\|")
+_TABLE_SPANS = re.compile(r"(`+)(.*?[^`])\1(?!`)|<([A-Za-z][\w:-]*)\b[^>]*>.*?</\3\s*>", re.DOTALL)
 _STYLES = {"left": "text-align: left", "center": "text-align: center", "right": "text-align: right"}
 
 
@@ -44,6 +46,47 @@ def _cells(row: str) -> list[str]:
             start = match.end()
     cells.append(row[start:])
     return [cell.replace("\\|", "|") for cell in cells]
+
+
+def _pipes_outside_spans(text: str) -> bool:
+    """Whether the lines of a table have their pipes outside code spans and HTML elements, as
+    kramdown checks it: it reads the table's spans (code, HTML) and follows the text between
+    them line by line; a line whose text has no pipe makes it no table."""
+    pipe_on_line = False
+    pos = 0
+    for span in _TABLE_SPANS.finditer(text):
+        after_text = _text_pipes(text[pos : span.start()], pipe_on_line)
+        if after_text is None:
+            return False
+        pipe_on_line = after_text
+        code = span.group(2)
+        if code is not None:
+            lines = _ruby_lines(code)
+            if len(lines) > 2 or (len(lines) == 2 and not pipe_on_line):
+                return pipe_on_line
+            if len(lines) == 2:
+                pipe_on_line = False
+        pos = span.end()
+    return bool(_text_pipes(text[pos:], pipe_on_line))
+
+
+def _text_pipes(text: str, pipe_on_line: bool) -> bool | None:
+    """Whether the line the text ends on has a pipe so far; None: a line before its last one
+    had none (no table)."""
+    lines = _ruby_lines(text)
+    if len(lines) > 1 and not pipe_on_line and not _LINE.match(lines[0]):
+        return None
+    if len(lines) > 1:
+        pipe_on_line = False
+    return pipe_on_line or (bool(lines) and _LINE.match(lines[-1]) is not None)
+
+
+def _ruby_lines(text: str) -> list[str]:
+    """`text.split("\\n")` as Ruby splits: no empty strings at the end."""
+    lines = text.split("\n")
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
 
 
 def _align(left: str, right: str) -> str:
@@ -94,6 +137,8 @@ def _table(state: StateBlock, start_line: int, end_line: int, silent: bool) -> b
             rows.append([cell.strip() for cell in cells])
         line += 1
     if not before_block_boundary(state, line):
+        return False
+    if not _pipes_outside_spans("\n".join(line_text(state, n) for n in range(start_line, line))):
         return False
     if rows:
         close("tfoot" if has_footer else "tbody")
