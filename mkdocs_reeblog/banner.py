@@ -29,7 +29,9 @@ _MARKDOWN_IMAGE = re.compile(
     r"^[ ]{0,3}!\[(?P<alt>[^\]\n]*)\]\((?P<inside>.*)\)\s*(?:\{:[^}\n]*\})?\s*$"
 )
 """An image alone on its line: `![alt](...)`, what the brackets hold read by `_destination`."""
-_TITLE = re.compile(r"""\s+(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|\((?P<pq>[^()]*)\))\s*$""")
+# kramdown's title: the text between the first quote and the same quote before the `)`, so
+# `url ""A title""` (a doubled quote, as some generated posts write it) has the title `"A title"`.
+_TITLE = re.compile(r"""\s+(?:"(?P<dq>.+?)"|'(?P<sq>.+?)'|\((?P<pq>[^()]*)\))\s*$""")
 _HTML_IMAGE = re.compile(r"^\s*(?:<p>\s*)?<img\s(?P<attrs>[^>]*)/?>\s*(?:</p>)?\s*$", re.IGNORECASE)
 _HTML_ATTR = re.compile(r"""(?P<name>[a-zA-Z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')""")
 _FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
@@ -119,8 +121,8 @@ def _alt_text(alt: str | None, title: str | None, fallback: str) -> str:
     title), and a generic word such as "banner" only when there is nothing better."""
     if alt and alt.strip().lower() not in _GENERIC_ALT:
         return alt.strip()
-    if title and title.strip():
-        return title.strip()
+    if title and title.strip(" \"'"):
+        return title.strip(" \"'")
     return fallback or (alt or "").strip()
 
 

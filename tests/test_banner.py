@@ -263,6 +263,8 @@ LUVAVITE = "https://galena.es/assets/images/Luvavite_(Sugilite)_Healing_Properti
         ("/a.png", "![banner](/a.png 'Single')", "Single"),
         ("/a.png", "![banner]( /a.png )", None),
         ("/a.png", "![banner](/a.png){: .wide}", None),
+        # kramdown's title runs from the first quote to the last: galena's doubled quotes.
+        ("/a.png", '![banner](/a.png ""An "infographic" title"")', '"An "infographic" title"'),
     ],
 )
 def test_urls_are_read_as_markdown_reads_them(declared: str, image: str, title: str | None) -> None:
