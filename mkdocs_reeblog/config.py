@@ -118,8 +118,8 @@ class ReeblogConfig(base.Config):
     """Front-matter keys that name each post image, first found wins, replacing the defaults of
     the roles given: `{banner: [header.image], card: [header.teaser], social: [share-img]}`.
     Dotted keys read inside mappings. The defaults are the five most used Jekyll blog themes'
-    keys (docs/reference.md, "Images"); a card without its own image shows the banner, social tags the
-    banner or else the card's."""
+    keys (docs/reference.md, "Images"); a card without its own image shows the banner, social
+    tags the banner or else the card's."""
 
     excerpt_length = WholeNumber(0, "characters", default=350)
     """Length in characters near which automatic card excerpts are cut (at a word boundary)."""

@@ -3,7 +3,8 @@
 Each test adds plugins to a copy of `example_site/` (with a post that has Liquid and an HTML
 post), builds it with real MkDocs, and checks that posts, cards, tag pages, the feed, redirects
 and social tags are there, each written once: where reeblog and another plugin would both write
-a thing, one of them does (`mkdocs_reeblog/neighbours.py`, docs/reference.md "Other plugins").
+a thing, one of them does (`mkdocs_reeblog/neighbours.py`, docs/reference.md, "Other
+plugins").
 """
 
 from __future__ import annotations
