@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from mkdocs_reeblog.jekyll.kramdown.abbreviations import abbreviations_plugin
 from mkdocs_reeblog.jekyll.kramdown.attributes import attributes_plugin
 from mkdocs_reeblog.jekyll.kramdown.code_blocks import code_blocks_plugin
+from mkdocs_reeblog.jekyll.kramdown.emphasis import emphasis_plugin
 from mkdocs_reeblog.jekyll.kramdown.headings import headings_plugin
 from mkdocs_reeblog.jekyll.kramdown.lists import lists_plugin
 from mkdocs_reeblog.jekyll.kramdown.paragraphs import paragraphs_plugin
@@ -36,6 +37,7 @@ def make_parser(options: RenderOptions) -> MarkdownIt:
     md.use(paragraphs_plugin)
     md.use(lists_plugin)
     md.use(tables_plugin)
+    md.use(emphasis_plugin)
     # Attribute lists first: an explicit id wins over the generated one.
     md.use(attributes_plugin)
     md.use(abbreviations_plugin)
