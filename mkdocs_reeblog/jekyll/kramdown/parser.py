@@ -15,11 +15,14 @@ from markdown_it import MarkdownIt
 from mkdocs_reeblog.jekyll.kramdown.abbreviations import abbreviations_plugin
 from mkdocs_reeblog.jekyll.kramdown.attributes import attributes_plugin
 from mkdocs_reeblog.jekyll.kramdown.code_blocks import code_blocks_plugin
+from mkdocs_reeblog.jekyll.kramdown.code_spans import code_spans_plugin
 from mkdocs_reeblog.jekyll.kramdown.emphasis import emphasis_plugin
 from mkdocs_reeblog.jekyll.kramdown.headings import headings_plugin
+from mkdocs_reeblog.jekyll.kramdown.links import links_plugin
 from mkdocs_reeblog.jekyll.kramdown.lists import lists_plugin
 from mkdocs_reeblog.jekyll.kramdown.paragraphs import paragraphs_plugin
 from mkdocs_reeblog.jekyll.kramdown.quotations import quotations_plugin
+from mkdocs_reeblog.jekyll.kramdown.strikethrough import strikethrough_plugin
 from mkdocs_reeblog.jekyll.kramdown.tables import tables_plugin
 from mkdocs_reeblog.jekyll.kramdown.typography import typography_plugin
 
@@ -38,6 +41,9 @@ def make_parser(options: RenderOptions) -> MarkdownIt:
     md.use(lists_plugin)
     md.use(tables_plugin)
     md.use(emphasis_plugin)
+    md.use(code_spans_plugin)
+    md.use(strikethrough_plugin)
+    md.use(links_plugin)
     # Attribute lists first: an explicit id wins over the generated one.
     md.use(attributes_plugin)
     md.use(abbreviations_plugin)
