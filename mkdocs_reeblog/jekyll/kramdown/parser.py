@@ -14,10 +14,13 @@ from markdown_it import MarkdownIt
 
 from mkdocs_reeblog.jekyll.kramdown.abbreviations import abbreviations_plugin
 from mkdocs_reeblog.jekyll.kramdown.attributes import attributes_plugin
+from mkdocs_reeblog.jekyll.kramdown.autolinks import autolinks_plugin
 from mkdocs_reeblog.jekyll.kramdown.code_blocks import code_blocks_plugin
 from mkdocs_reeblog.jekyll.kramdown.code_spans import code_spans_plugin
 from mkdocs_reeblog.jekyll.kramdown.emphasis import emphasis_plugin
+from mkdocs_reeblog.jekyll.kramdown.escapes import escapes_plugin
 from mkdocs_reeblog.jekyll.kramdown.headings import headings_plugin
+from mkdocs_reeblog.jekyll.kramdown.html_spans import html_spans_plugin
 from mkdocs_reeblog.jekyll.kramdown.links import links_plugin
 from mkdocs_reeblog.jekyll.kramdown.lists import lists_plugin
 from mkdocs_reeblog.jekyll.kramdown.paragraphs import paragraphs_plugin
@@ -44,6 +47,9 @@ def make_parser(options: RenderOptions) -> MarkdownIt:
     md.use(code_spans_plugin)
     md.use(strikethrough_plugin)
     md.use(links_plugin)
+    md.use(escapes_plugin)
+    md.use(autolinks_plugin)
+    md.use(html_spans_plugin)
     # Attribute lists first: an explicit id wins over the generated one.
     md.use(attributes_plugin)
     md.use(abbreviations_plugin)
