@@ -14,20 +14,41 @@ that Jekyll themes and posts' own styles aim at `code.highlighter-rouge`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererProtocol
 from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from mkdocs_reeblog.jekyll.kramdown.emphasis import is_white
 from mkdocs_reeblog.jekyll.kramdown.spans import add_text, span_context
 
-__all__ = ["CODE_CLASS", "code_spans_plugin"]
+__all__ = ["code_spans_plugin"]
 
-CODE_CLASS = "language-plaintext highlighter-rouge"
+_LANGUAGE = "language-plaintext"
+_HIGHLIGHTER = "highlighter-rouge"
 
 
 def code_spans_plugin(md: MarkdownIt) -> None:
     """Replace markdown-it's code spans (CommonMark's) with kramdown's."""
     md.inline.ruler.at("backticks", _code_span)
+    md.add_render_rule("code_inline", _render_code_span)
+
+
+def _render_code_span(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    """`<code>` with its classes in Jekyll's order: the language, an IAL's, the highlighter."""
+    token = tokens[idx]
+    classes = f"{token.attrs.get('class', _LANGUAGE)} {_HIGHLIGHTER}"
+    attrs = "".join(
+        f' {name}="{escapeHtml(str(value))}"'
+        for name, value in {**token.attrs, "class": classes}.items()
+    )
+    return f"<code{attrs}>{escapeHtml(token.content)}</code>"
 
 
 def _code_span(state: StateInline, silent: bool) -> bool:
@@ -54,6 +75,6 @@ def _code_span(state: StateInline, silent: bool) -> bool:
         token = state.push("code_inline", "code", 0)
         token.content = code
         token.markup = delimiter
-        token.attrs["class"] = CODE_CLASS
+        token.attrs["class"] = _LANGUAGE
     state.pos = end + len(delimiter)
     return True

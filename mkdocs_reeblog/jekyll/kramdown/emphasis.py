@@ -107,4 +107,4 @@ def _find_close(state: StateInline, after: int, delimiter: str, kind: str) -> in
         end = pos + len(delimiter)
         return not (mark == "_" and end < len(src) and src[end].isalnum())
 
-    return find_end(state, after, kind, closes)
+    return find_end(state, after, kind, closes, memo=delimiter)

@@ -160,7 +160,11 @@ def _element(
     """An element whose content is Markdown, up to its end tag or the paragraph's end."""
     src = state.src
     end = find_end(
-        state, start, "html", lambda pos: src.startswith("</", pos) and bool(stop.match(src, pos))
+        state,
+        start,
+        "html",
+        lambda pos: src.startswith("</", pos) and bool(stop.match(src, pos)),
+        memo=("html", stop.pattern),
     )
     closing = stop.match(src, end) if end >= 0 else None
     content_end = end if closing is not None else state.posMax

@@ -33,6 +33,7 @@ from mkdocs_reeblog.jekyll.kramdown.spans import (
     find_end,
     opened,
     parse_content,
+    skip_element,
     span_context,
 )
 
@@ -159,12 +160,7 @@ def _text_end(state: StateInline, start: int, kind: str) -> int:
 
 def _is_image(state: StateInline, pos: int) -> bool:
     """Whether an image starts at `pos` (whose brackets its own reading takes)."""
-    saved = state.pos
-    state.pos = pos
-    try:
-        return _link(state, True) and state.pos > pos + 2
-    finally:
-        state.pos = saved
+    return skip_element(state, pos) > pos + 2
 
 
 def _target(state: StateInline, pos: int, text: str) -> tuple[str, str | None, int] | None:
