@@ -128,24 +128,34 @@ def test_blocks_as_kramdown_reads_them(markdown: str, expected: str) -> None:
 TABLE_PIPES = [
     (
         "- the intro pattern `as [ |n']` names new bindings",
-        "<ul><li>the intro pattern <code>as [ |n']</code> names new bindings</li></ul>",
+        "<ul><li>the intro pattern "
+        '<code class="language-plaintext highlighter-rouge">'
+        "as [ |n']</code> names new bindings</li></ul>",
     ),
     (
         '5.<a id="ref5">[Designing | 90 Percent](http://x.com/)</a>',
         '<p>5.<a id="ref5"><a href="http://x.com/">Designing | 90 Percent</a></a></p>',
     ),
-    ("`a|b` | c", "<table><tbody><tr><td><code>a|b</code></td><td>c</td></tr></tbody></table>"),
+    (
+        "`a|b` | c",
+        "<table><tbody><tr><td>"
+        '<code class="language-plaintext highlighter-rouge">'
+        "a|b</code></td><td>c</td></tr></tbody></table>",
+    ),
     (
         "a | b\n`x|y`",
         (
-            "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td><code>x|y</code></td><td>"
+            "<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>"
+            '<code class="language-plaintext highlighter-rouge">'
+            "x|y</code></td><td>"
             "</td></tr></tbody></table>"
         ),
     ),
     (
         "| a | b |\n|---|---|\n| `c|d` | e |",
         (
-            "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td><code>"
+            "<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td>"
+            '<code class="language-plaintext highlighter-rouge">'
             "c|d</code></td><td>e</td></tr></tbody></table>"
         ),
     ),

@@ -59,7 +59,9 @@ DEFINITION_LISTS = [
     (
         "*Term* with `code`\n: Definition with *emphasis*",
         (
-            "<dl><dt><em>Term</em> with <code>code</code></dt><dd>Definition with <em>"
+            "<dl><dt><em>Term</em> with "
+            '<code class="language-plaintext highlighter-rouge">'
+            "code</code></dt><dd>Definition with <em>"
             "emphasis</em></dd></dl>"
         ),
     ),

@@ -40,7 +40,10 @@ EXTENSIONS = [
     ("{::comment}\nnever closed", "<p>{::comment}\nnever closed</p>"),
     ("{:/comment}", "<p>{:/comment}</p>"),
     ("{::unknown}\nx\n{:/unknown}", "<p>{::unknown}\nx\n{:/unknown}</p>"),
-    ("`{::comment}x{:/comment}`", "<p><code>{::comment}x{:/comment}</code></p>"),
+    (
+        "`{::comment}x{:/comment}`",
+        '<p><code class="language-plaintext highlighter-rouge">{::comment}x{:/comment}</code></p>',
+    ),
 ]
 
 COMMENTS = [

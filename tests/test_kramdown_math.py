@@ -25,7 +25,9 @@ MATH = [
         "Text with $$x_1$$ inline, a $5 bill and `$$code$$`.",
         (
             '<p>Text with <span class="arithmatex">\\(x_1\\)</span>'
-            " inline, a $5 bill and <code>$$code$$</code>.</p>"
+            " inline, a $5 bill and "
+            '<code class="language-plaintext highlighter-rouge">'
+            "$$code$$</code>.</p>"
         ),
     ),
     ("text\n$$x$$", '<p>text\n<span class="arithmatex">\\(x\\)</span></p>'),

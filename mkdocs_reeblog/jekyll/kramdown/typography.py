@@ -83,7 +83,7 @@ def _typography(state: StateCore) -> None:
 
 def _source_after(children: list[Token], index: int) -> str:
     """The markup after token `index` as kramdown sees it (enough for a quote's look-ahead)."""
-    for token in children[index + 1 :]:
+    for at, token in enumerate(children[index + 1 :], index + 1):
         if token.type in _MARKUP_TYPES:
             return token.markup + "x"
         if token.type in _LINE_BREAKS:
@@ -93,7 +93,7 @@ def _source_after(children: list[Token], index: int) -> str:
         if token.type == "code_inline":
             return "`"
         if token.type == "link_open":
-            return "["
+            return "[" + _source_after(children, at)
         if token.type == "link_close":
             return "]"
         if token.type == "image":
