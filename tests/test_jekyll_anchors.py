@@ -43,11 +43,6 @@ BUG_MARKDOWN_DIV = (
     'BUG: mkdocs_reeblog/jekyll/kramdown: a heading inside `<div class="notice" '
     'markdown="1">` (Minimal Mistakes\' notices) gets an id from kramdown, none from the plugin'
 )
-BUG_DASH = (
-    "BUG: mkdocs_reeblog/jekyll/kramdown: kramdown turns `--` into an en dash, which ids leave "
-    "out (`Figure -- align` -> `figure--align`, `GitHub--PyPI` -> `githubpypi`); the plugin keeps "
-    "both hyphens (`figure----align`)"
-)
 
 # (Markdown of one heading, why the plugin's id differs from kramdown's or None).
 TRICKY: tuple[tuple[str, str | None], ...] = (

@@ -9,8 +9,8 @@ the post's header), once normalised: whitespace collapsed, kramdown's typographi
 oracle stubs out and the plugin keeps as written, with a warning) taken out of the plugin's
 side. Footnote markers and back-links (`↩`) are the same on both sides: nothing to drop.
 
-Posts listed in `EXCLUDED` differ for a reason that is not the plugin's Liquid; each reason is
-written next to it, and a test checks that each one still differs (else it must leave the list).
+Every Liquid post of the corpora is compared: since posts are read as kramdown reads them, none
+differs for a Markdown reason any more.
 """
 
 from __future__ import annotations
@@ -53,7 +53,6 @@ pytestmark = pytest.mark.jekyll
 LIQUID_CORPORA = ("18f", "huxpro", "jekyll-docs")
 """The corpora that have posts with Liquid (galena has none)."""
 
-EXCLUDED: dict[tuple[str, str], str] = {}
 
 _TYPOGRAPHY = str.maketrans(
     {
@@ -143,13 +142,8 @@ def _around(text: str, start: int, end: int) -> str:
 
 
 def compared_posts(build: LiquidBuild) -> list[str]:
-    """The Liquid posts of the corpus that Jekyll publishes, but the excluded ones: their texts
-    must be equal."""
-    return [
-        src
-        for src in sorted(liquid_posts(build.name))
-        if src in build.result.jekyll and (build.name, src) not in EXCLUDED
-    ]
+    """The Liquid posts of the corpus that Jekyll publishes: their texts must be equal."""
+    return [src for src in sorted(liquid_posts(build.name)) if src in build.result.jekyll]
 
 
 @pytest.mark.parametrize("name", LIQUID_CORPORA)
@@ -165,16 +159,6 @@ def test_liquid_posts_render_the_text_jekyll_renders(
     assert liquid & set(build.ours.posts) == liquid & set(build.result.jekyll)
     failures = [found for src in posts if (found := differences(build, src))]
     assert not failures, f"{len(failures)}/{len(posts)} posts differ:\n" + "\n".join(failures)
-
-
-@pytest.mark.parametrize(("name", "src"), sorted(EXCLUDED))
-def test_each_exclusion_still_differs(
-    liquid_build: Callable[[str], LiquidBuild], name: str, src: str
-) -> None:
-    """An excluded post has Liquid and differs: when it stops differing, it leaves the list."""
-    require_command("jekyll", "Jekyll oracle")
-    assert src in liquid_posts(name), f"{src} has no Liquid: remove it from EXCLUDED"
-    assert differences(liquid_build(name), src), f"{src} matches now: remove it from EXCLUDED"
 
 
 def test_only_the_listed_corpora_have_liquid_posts() -> None:
@@ -273,7 +257,6 @@ def test_links_to_files_the_corpus_lacks_write_nothing_and_warn(
     for src, argument in missing:
         assert [w for w in warnings if f"docs/{src}:" in w and f"'{argument}'" in w], src
         # Jekyll's oracle writes nothing for them either: the text comparison covers them.
-        assert ("jekyll-docs", src) not in EXCLUDED
 
 
 BASEURL_POSTS = {

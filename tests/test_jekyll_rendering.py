@@ -7,12 +7,10 @@ Jekyll's, and none of Jekyll's words may be missing (`tests/html_structure.py` s
 
 The plugin renders posts with its kramdown renderer (issue 24). What to update when it changes:
 
-* `KNOWN`: posts whose body differs today, each with the Markdown construct that makes it
-  differ. Each is an expected failure that must keep failing (`strict`): a fix makes it pass
-  and its entry must go.
-* `STRUCTURE_PENDING`, `TEXT_PENDING`: the cases whose share of posts with Jekyll's structure
-  is below `STRUCTURE_THRESHOLD`, or that have posts with lost text, today: those thresholds
-  are expected failures (not strict) until the differences are fixed.
+* `KNOWN`: posts whose body differs (none today: every compared post of every case has
+  Jekyll's block structure and words), each with the Markdown construct that makes it differ.
+  Each is an expected failure that must keep failing (`strict`): a fix makes it pass and its
+  entry must go.
 
 Every run writes the per-post report (`rendering-report.txt`, its path printed) under the
 session's tmp folder; `python -m tests.render_report CORPUS` prints the same for one case.
@@ -34,11 +32,6 @@ pytestmark = pytest.mark.jekyll
 STRUCTURE_THRESHOLD = 0.98
 """The least share of a case's compared posts that must have Jekyll's block structure."""
 
-KRAMDOWN_PENDING = "until the kramdown renderer reads code spans as kramdown does (issue 24)"
-STRUCTURE_PENDING: frozenset[str] = frozenset()
-"""Cases below `STRUCTURE_THRESHOLD` with today's renderer."""
-TEXT_PENDING = frozenset({"corpus:huxpro"})
-"""Cases with posts whose text is lost with today's renderer."""
 
 # Posts one build leaves out: the differential tier (test_jekyll_differential.py) compares that.
 UNPUBLISHED = "`published: false`: neither build publishes it"
@@ -64,24 +57,7 @@ NOT_COMPARED: dict[tuple[str, str], str] = {
     },
 }
 
-# The Markdown constructs that make today's renderer differ from kramdown.
-UNMATCHED_BACKTICKS = (
-    "a code span opened by two backticks and closed by one (``` ``{Ord A}` ```): kramdown "
-    "reads backticks that close nothing as text, the renderer makes code spans of the rest of "
-    "the line and loses the spaces around them (words lost: `both A and H`)"
-)
-
-
-def _because(*constructs: str) -> str:
-    return "Markdown: " + "; ".join(constructs)
-
-
-KNOWN: dict[tuple[str, str], str] = {
-    (
-        "corpus:huxpro",
-        "_posts/read_sf_qc/2019-09-02-sf-qc-02-typeclasses.md",
-    ): _because(UNMATCHED_BACKTICKS),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 """Posts whose body differs from Jekyll's today, by (case, source path): why."""
 
 
@@ -145,19 +121,7 @@ def test_post_body_renders_jekylls_blocks_and_words(
     assert post.agrees, "\n".join(post.differences())
 
 
-def _threshold_params(pending: frozenset[str]) -> list[object]:
-    return [
-        pytest.param(
-            name,
-            marks=[pytest.mark.xfail(strict=False, reason=KRAMDOWN_PENDING)]
-            if name in pending
-            else [],
-        )
-        for name in RENDER_CASES
-    ]
-
-
-@pytest.mark.parametrize("name", _threshold_params(STRUCTURE_PENDING))
+@pytest.mark.parametrize("name", list(RENDER_CASES))
 def test_most_posts_have_jekylls_structure(
     rendering: Callable[[str], CorpusRendering], name: str
 ) -> None:
@@ -166,7 +130,7 @@ def test_most_posts_have_jekylls_structure(
     assert corpus.agreement() >= STRUCTURE_THRESHOLD, corpus.summary()
 
 
-@pytest.mark.parametrize("name", _threshold_params(TEXT_PENDING))
+@pytest.mark.parametrize("name", list(RENDER_CASES))
 def test_no_post_loses_text(rendering: Callable[[str], CorpusRendering], name: str) -> None:
     corpus = rendering(name)
     assert corpus.with_lost_text() == [], corpus.summary()
