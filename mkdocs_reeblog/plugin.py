@@ -18,11 +18,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import dirname_to_title, get_relative_url, get_theme_dir
 
-from mkdocs_reeblog.blog_html import BlogHtml
-from mkdocs_reeblog.config import ReeblogConfig
-from mkdocs_reeblog.dates import DateError
-from mkdocs_reeblog.excerpt import BASE, ExcerptCache, text_excerpt, without_base
-from mkdocs_reeblog.feed import (
+from mkdocs_reeblog.blog.excerpt import ExcerptCache, text_excerpt
+from mkdocs_reeblog.blog.feed import (
     FeedOptions,
     PlannedFeed,
     SiteInfo,
@@ -32,14 +29,9 @@ from mkdocs_reeblog.feed import (
     resolve_feed_options,
     without_site_url,
 )
-from mkdocs_reeblog.generated import GeneratedFiles, place
-from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
-from mkdocs_reeblog.jekyll.data import read_data_dir
-from mkdocs_reeblog.jekyll.pages import JekyllPage
-from mkdocs_reeblog.links import SiteLinks
-from mkdocs_reeblog.liquid import LiquidRenderer, has_liquid
-from mkdocs_reeblog.listing_page import ListingConversion, ListingPage
-from mkdocs_reeblog.listings import (
+from mkdocs_reeblog.blog.index import BlogIndex, PublishedPost, build_index, post_names
+from mkdocs_reeblog.blog.links import BASE, without_base
+from mkdocs_reeblog.blog.listings import (
     LISTING_MARKDOWN,
     MARKER,
     Listing,
@@ -48,33 +40,42 @@ from mkdocs_reeblog.listings import (
     posts_at_listing_urls,
     resolve_listing_options,
 )
-from mkdocs_reeblog.meta import page_meta, safe_meta, set_aside
-from mkdocs_reeblog.navcache import NavCache
-from mkdocs_reeblog.navigation import add_blog_section, link_posts
-from mkdocs_reeblog.neighbours import Neighbours, social_card_fits, split_redirect_map
-from mkdocs_reeblog.page_files import find_pages
-from mkdocs_reeblog.post_render import PostPage, PostRendering, page_source, render_options
-from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
-from mkdocs_reeblog.problems import Problem
-from mkdocs_reeblog.reader import PostReader
-from mkdocs_reeblog.redirects import (
+from mkdocs_reeblog.blog.redirects import (
     old_urls,
     redirect_html,
     redirect_sources,
     redirect_target,
     source_path,
 )
-from mkdocs_reeblog.render import DateFormatter, banner_problems
-from mkdocs_reeblog.seo import post_description, post_seo, site_seo
-from mkdocs_reeblog.settings import (
+from mkdocs_reeblog.blog.seo import post_description, post_seo, site_seo
+from mkdocs_reeblog.blog.taxonomy import Taxonomy, build_taxonomy
+from mkdocs_reeblog.blog_html import BlogHtml
+from mkdocs_reeblog.config import ReeblogConfig
+from mkdocs_reeblog.generated import GeneratedFiles, place
+from mkdocs_reeblog.jekyll.data import read_data_dir
+from mkdocs_reeblog.jekyll.dates import DateError
+from mkdocs_reeblog.jekyll.liquid import LiquidRenderer, has_liquid
+from mkdocs_reeblog.jekyll.pages import JekyllPage
+from mkdocs_reeblog.jekyll.posts import Post, PostSource, find_post_source, is_jekyll_only
+from mkdocs_reeblog.jekyll.problems import Problem
+from mkdocs_reeblog.jekyll.reader import PostReader
+from mkdocs_reeblog.jekyll.settings import (
     JekyllConfigError,
     Settings,
     read_jekyll_config,
     resolve_settings,
 )
+from mkdocs_reeblog.jekyll.urls import PermalinkError, check_permalink
+from mkdocs_reeblog.meta import page_meta, safe_meta, set_aside
+from mkdocs_reeblog.navigation import add_blog_section, link_posts
+from mkdocs_reeblog.neighbours import Neighbours, social_card_fits, split_redirect_map
+from mkdocs_reeblog.page_files import find_pages
+from mkdocs_reeblog.post_render import PostPage, PostRendering, page_source, render_options
+from mkdocs_reeblog.site_links import SiteLinks
 from mkdocs_reeblog.site_settings import adopt_jekyll_settings, written_config
-from mkdocs_reeblog.taxonomy import Taxonomy, build_taxonomy
-from mkdocs_reeblog.urls import PermalinkError, check_permalink
+from mkdocs_reeblog.speed.listing_page import ListingConversion, ListingPage
+from mkdocs_reeblog.speed.nav_cache import NavCache
+from mkdocs_reeblog.views import DateFormatter, banner_problems
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -147,11 +148,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Listing pages by the `src_uri` of the page that shows them."""
         self.term_urls: dict[tuple[str, str], str] = {}
         self.listing_conversion = ListingConversion(LISTING_MARKDOWN)
-        """The generated listing pages' Markdown, converted once a build (`listing_page.py`)."""
+        """The generated listing pages' Markdown, converted once a build (`speed/listing_page.py`)."""
         self.rendering: PostRendering | None = None
         """The posts' renderer for this build (None with `markdown: mkdocs`: MkDocs renders)."""
         self.taxonomies: list[Taxonomy] = []
         self.feeds: list[PlannedFeed] = []
+        self.feed_files: dict[str, File] = {}
+        """The files of `feeds` (a feed whose path a file of the site takes has none)."""
         self.post_html: dict[str, str] = {}
         """The HTML of the posts that feeds show in full."""
         self.full_text_posts: set[str] = set()
@@ -352,8 +355,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
         if missing is not None and not self.config.jekyll_config:  # else on_config warned
             log.info("%s: set site_url in mkdocs.yml", missing)
+        # MkDocs takes files in on_files only, and a feed's entries are the posts' HTML, made
+        # page by page after it: each feed is added empty and written in on_env.
+        self.feed_files = {}
         for feed in self.feeds:
-            feed.file = generated.add(feed.path, "")
+            feed_file = generated.add(feed.path, "")
+            if feed_file is not None:
+                self.feed_files[feed.path] = feed_file
         self.full_text_posts = {
             e.post.source.page_uri
             for feed in self.feeds
@@ -705,12 +713,12 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             (lst for lst in self.listings.values() if lst.kind == "blog" and lst.number == 1), None
         )
         for feed in self.feeds:
-            if feed.file is not None:
-                feed.file.content_string = self._render_feed(feed, config)
+            if feed.path in self.feed_files:
+                self.feed_files[feed.path].content_string = self._render_feed(feed, config)
         return env
 
     def _install_nav_cache(self, env: Environment, config: MkDocsConfig) -> NavCache | None:
-        """Material's sidebar drawn once (`navcache.py`), unless `cache_nav: false`, another
+        """Material's sidebar drawn once (`speed/nav_cache.py`), unless `cache_nav: false`, another
         theme (it knows Material's templates only) or no nav (no sidebar to draw); when the
         cache cannot be used with Material, one info line says why."""
         if not self.config.cache_nav or config.theme.name != "material" or self._nav_is_empty:
@@ -882,8 +890,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         target = redirect_target(front_matter) if front_matter else None
         if target is not None:
             return redirect_html(target, target if "://" in target else None)
-        if self.feeds and self.feeds[0].file is not None and "</head>" in output:
-            feed = self.feeds[0].file
+        feed = self.feed_files.get(self.feeds[0].path) if self.feeds else None
+        if feed is not None and "</head>" in output:
             link = feed_link(config.site_name, get_relative_url(feed.url, page.url))
             output = output.replace("</head>", link + "</head>", 1)
         return output

@@ -14,9 +14,9 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
 
-from mkdocs_reeblog.index import BlogIndex, build_index
-from mkdocs_reeblog.posts import PostSource, find_post_source, read_post
-from mkdocs_reeblog.settings import Settings
+from mkdocs_reeblog.blog.index import BlogIndex, build_index
+from mkdocs_reeblog.jekyll.posts import PostSource, find_post_source, read_post
+from mkdocs_reeblog.jekyll.settings import Settings
 from tests.conftest import SEED_NAME, BuiltSite
 
 __all__ = [

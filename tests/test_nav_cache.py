@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.plugin import ReeblogPlugin
+from mkdocs_reeblog.speed.nav_cache import NavCache
 from tests.conftest import build_at, write_files
 
 

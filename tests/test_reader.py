@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs_reeblog.reader import PostReader
+from mkdocs_reeblog.jekyll.reader import PostReader
 from tests.test_posts import SETTINGS, source
 
 SOURCE = source("_posts/2021-02-13-a-post.md")

@@ -1,4 +1,4 @@
-"""The Liquid engine behind `mkdocs_reeblog.liquid`: python-liquid 2 set up as Jekyll 4.
+"""The Liquid engine behind `mkdocs_reeblog.jekyll.liquid`: python-liquid 2 set up as Jekyll 4.
 
 Jekyll runs Liquid on the raw Markdown of a post before converting it, everywhere in the body
 (code spans and fences included), and only when the body contains `{{` or `{%`. This module does
@@ -48,10 +48,15 @@ from liquid.template import BoundTemplate
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG
 
 from mkdocs_reeblog.jekyll.kramdown.code_blocks import fence_info
-from mkdocs_reeblog.liquid_filters import PLAIN_FILTERS, Address, Dates, Markdownify, RubyTime
-
-from .liquid import LiquidResult, LiquidSetup
-from .problems import Problem
+from mkdocs_reeblog.jekyll.liquid.filters import (
+    PLAIN_FILTERS,
+    Address,
+    Dates,
+    Markdownify,
+    RubyTime,
+)
+from mkdocs_reeblog.jekyll.liquid.setup import LiquidResult, LiquidSetup
+from mkdocs_reeblog.jekyll.problems import Problem
 
 __all__ = ["LiquidEngine"]
 
@@ -667,7 +672,7 @@ def _with_ruby_times(variables: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class LiquidEngine:
-    """python-liquid set up as Jekyll (see `mkdocs_reeblog.liquid.LiquidRenderer`)."""
+    """python-liquid set up as Jekyll (see `mkdocs_reeblog.jekyll.liquid.LiquidRenderer`)."""
 
     def __init__(self, setup: LiquidSetup) -> None:
         address = Address(setup.url or "", setup.baseurl or "")
