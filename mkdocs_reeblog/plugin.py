@@ -148,7 +148,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Listing pages by the `src_uri` of the page that shows them."""
         self.term_urls: dict[tuple[str, str], str] = {}
         self.listing_conversion = ListingConversion(LISTING_MARKDOWN)
-        """The generated listing pages' Markdown, converted once a build (`speed/listing_page.py`)."""
+        """The generated listing pages' Markdown, converted once a build (`speed/`)."""
         self.rendering: PostRendering | None = None
         """The posts' renderer for this build (None with `markdown: mkdocs`: MkDocs renders)."""
         self.taxonomies: list[Taxonomy] = []
@@ -185,8 +185,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def on_shutdown(self) -> None:
         """The command is done: the posts, pages and caches held since go now, while they are
-        cheap to free. Held to the interpreter's exit, they were freed there, after its garbage
-        collections had walked them: 0.6 s more at 5,000 posts than freeing them here."""
+        cheap to free. Held to the interpreter's exit, they would be freed there, after its
+        garbage collections had walked them all."""
         self._start_empty()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -855,8 +855,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             )
 
     # After search plugins (priority 0) have indexed the page: a post with its title heading
-    # only (the rest of the header, date, terms and banner, is no text to search, and parsing
-    # it for every post would cost the search plugin a fifth more work), a generated listing
+    # only (the rest of the header, date, terms and banner, is no text to search, and the
+    # search plugin would parse it for every post), a generated listing
     # page empty (it is left out of the index, but Material's search still scans its content).
     @event_priority(-100)
     def _after_search(

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar, TextIO, cast
 
@@ -66,7 +66,6 @@ CONTEXT_DEPTH_LIMIT = 30
 INCLUDE_LIMIT = 10_000
 """Include tags rendered for one post (stops `a` including `a` three times, recursively)."""
 
-_UTC = timezone.utc
 _AS_WRITTEN = "the post is left as written (no Liquid applied)"
 
 
