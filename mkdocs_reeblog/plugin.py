@@ -20,13 +20,11 @@ from mkdocs.utils import dirname_to_title, get_relative_url, get_theme_dir
 
 from mkdocs_reeblog.blog.excerpt import ExcerptCache, text_excerpt
 from mkdocs_reeblog.blog.feed import (
-    FeedOptions,
     PlannedFeed,
     SiteInfo,
     feed_link,
     plan_feeds,
     render_feed,
-    resolve_feed_options,
     without_site_url,
 )
 from mkdocs_reeblog.blog.index import BlogIndex, PublishedPost, build_index, post_names
@@ -38,7 +36,6 @@ from mkdocs_reeblog.blog.listings import (
     listing_title,
     plan_listings,
     posts_at_listing_urls,
-    resolve_listing_options,
 )
 from mkdocs_reeblog.blog.redirects import (
     old_urls,
@@ -61,14 +58,13 @@ from mkdocs_reeblog.jekyll.problems import Problem
 from mkdocs_reeblog.jekyll.reader import PostReader
 from mkdocs_reeblog.jekyll.settings import (
     JekyllConfigError,
-    Settings,
     read_jekyll_config,
-    resolve_settings,
 )
 from mkdocs_reeblog.jekyll.urls import PermalinkError, check_permalink
 from mkdocs_reeblog.meta import page_meta, safe_meta, set_aside
 from mkdocs_reeblog.navigation import add_blog_section, link_posts
 from mkdocs_reeblog.neighbours import Neighbours, social_card_fits, split_redirect_map
+from mkdocs_reeblog.options import Options, resolve_options
 from mkdocs_reeblog.page_files import find_pages
 from mkdocs_reeblog.post_render import PostPage, PostRendering, page_source, render_options
 from mkdocs_reeblog.site_links import SiteLinks
@@ -91,29 +87,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 POST_TEMPLATE = "reeblog/post.html"
 LISTING_PAGE_TEMPLATE = "reeblog/listing-page.html"
 PAGE_TEMPLATE = "reeblog/page.html"
-_LISTING_OPTIONS = (
-    "blog_url",
-    "paginate",
-    "archive_paginate",
-    "paginate_path",
-    "tag_url",
-    "category_url",
-    "year_url",
-    "tags_index_url",
-    "categories_index_url",
-)
 STYLESHEET = "reeblog/reeblog.css"
 _NOT_MACROS = {"render_macros": False}
 """`page.meta` that mkdocs-macros honours first: it leaves the page as it is."""
-_SETTING_OPTIONS = (
-    "image_keys",
-    "permalink",
-    "timezone",
-    "excerpt_separator",
-    "future",
-    "show_drafts",
-    "unpublished",
-)
 
 
 class ReeblogPlugin(BasePlugin[ReeblogConfig]):
@@ -124,7 +100,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def _start_empty(self) -> None:
         """Hold nothing of a site: the state before the first build and after the last."""
-        self.settings = Settings()
+        self.options = Options()
+        """The build's options, resolved in on_config (`options.py`)."""
         self.index = BlogIndex()
         self.links = SiteLinks((), lambda _url: None)
         self.config_dir = Path.cwd()
@@ -201,17 +178,17 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             config.watch.append(str(self.config.jekyll_config))
             adopt_jekyll_settings(config, jekyll, self.config.jekyll_config, self.command)
         self.jekyll = jekyll
-        options = {key: self.config[key] for key in _SETTING_OPTIONS}
         try:
-            self.settings = resolve_settings(
-                options,
+            self.options = resolve_options(
+                self.config,
                 jekyll,
                 site_url=self._published_site_url(config),
+                use_directory_urls=config.use_directory_urls,
                 now=datetime.now(timezone.utc),
             )
         except (DateError, ValueError) as exc:
             raise PluginError(f"reeblog: {exc}") from exc
-        for problem in self.settings.defaults.problems:
+        for problem in self.options.settings.defaults.problems:
             log.warning("%s: %s", self.config.jekyll_config, problem)
         self.site_data = self._read_site_data(config)
         self._sitemap_dates = {}  # they depend on the build's time
@@ -284,7 +261,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             files,
             config,
             name=self._path,
-            settings=self.settings,
+            settings=self.options.settings,
             markdown_pages=bool(self.config.jekyll_config),
         )
         for file in list(files):
@@ -346,7 +323,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         generated = GeneratedFiles(files, config, self._path)
         self._add_listings(generated, config, listings)
         self._add_redirects(generated, config, files)
-        feed_options = self._feed_options()
+        feed_options = self.options.feeds
         self.feeds = plan_feeds(
             feed_options, self.index, self.taxonomies, has_site_url=bool(config.site_url)
         )
@@ -369,7 +346,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             for e in feed.entries
         }
         self.post_html = {k: v for k, v in self.post_html.items() if k in self.full_text_posts}
-        address = self.settings.address
+        address = self.options.settings.address
         self.links = SiteLinks(
             ((f.dest_uri, f.url) for f in files), address.site_path, address.hosts
         )
@@ -393,8 +370,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Liquid for post bodies: `site.*` from `extra` and the Jekyll config, `post_url` and
         `link` resolved to the pages' URLs on the site."""
         site_path = urlsplit(config.site_url or "").path.rstrip("/")
-        baseurl = self.settings.baseurl if self.jekyll else site_path
-        url = self.settings.jekyll_url or (config.site_url or "").removesuffix(site_path + "/")
+        settings = self.options.settings
+        baseurl = settings.baseurl if self.jekyll else site_path
+        url = settings.jekyll_url or (config.site_url or "").removesuffix(site_path + "/")
         by_name = post_names(self.index)
         by_src = {f.src_uri: f.url for f in files}
         return LiquidRenderer(
@@ -410,7 +388,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             link_url=lambda path: _root(by_src.get(path.strip("/"))),
             baseurl=baseurl,
             url=url,
-            timezone=self.settings.timezone,
+            timezone=settings.timezone,
         )
 
     def _add_redirects(self, generated: GeneratedFiles, config: MkDocsConfig, files: Files) -> None:
@@ -478,11 +456,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def _plan_listings(self, config: MkDocsConfig) -> tuple[list[Listing], list[str]]:
         """The blog index, term and year pages of the posts (and warnings about term names)."""
-        options = resolve_listing_options(
-            {key: self.config[key] for key in _LISTING_OPTIONS},
-            self.jekyll,
-            use_directory_urls=config.use_directory_urls,
-        )
+        options = self.options.listings
         taxonomies = self.taxonomies = []
         warnings: list[str] = []
         for kind, url in (("tag", options.tag_url), ("category", options.category_url)):
@@ -530,7 +504,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 modified = Path(file.abs_src_path).stat().st_mtime
                 mtime = datetime.fromtimestamp(modified, timezone.utc)
         result = self.reader.load(
-            source, path, lambda: file.content_bytes, self.settings, mtime=mtime
+            source, path, lambda: file.content_bytes, self.options.settings, mtime=mtime
         )
         if result.problem is not None:
             problems.append(result.problem)
@@ -598,7 +572,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         found = self._sitemap_dates.get(moment)
         if found is None:
             earliest = datetime(1970, 1, 2, tzinfo=timezone.utc)
-            found = min(max(moment, earliest), self.settings.now).strftime("%Y-%m-%d")
+            found = min(max(moment, earliest), self.options.settings.now).strftime("%Y-%m-%d")
             self._sitemap_dates[moment] = found
         return found
 
@@ -746,10 +720,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 )  # fmt: skip
                 set_aside(page.meta, "template")
                 page.meta["template"] = POST_TEMPLATE
-
-    def _feed_options(self) -> FeedOptions:
-        keys = ("feed_path", "feed_limit", "feed_content", "feed_terms")
-        return resolve_feed_options({key: self.config[key] for key in keys}, self.jekyll)
 
     def _render_feed(self, feed: PlannedFeed, config: MkDocsConfig) -> str:
         site_url = config.site_url or ""
