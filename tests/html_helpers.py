@@ -48,12 +48,15 @@ PLUGIN_PREFIX = "mkdocs_reeblog: "
 """What MkDocs' plugin logger puts before each message of the plugin."""
 
 
-def post_text(front_matter: str | None, body: str = "Some text.\n") -> str:
-    """A post: `front_matter` (YAML lines, or None for no front matter) and a body."""
+def post_text(
+    front_matter: str | None, body: str = "Some text.\n", *, blank_line: bool = True
+) -> str:
+    """A post: `front_matter` (YAML lines, or None for no front matter) and a body, after a
+    blank line unless `blank_line` is false (the body then starts right after the `---`)."""
     if front_matter is None:
         return body
     block = front_matter if front_matter.endswith("\n") or not front_matter else front_matter + "\n"
-    return f"---\n{block}---\n\n{body}"
+    return f"---\n{block}---\n" + ("\n" if blank_line else "") + body
 
 
 def page_soup(site: BuiltSite, path: str) -> BeautifulSoup:
