@@ -1,4 +1,16 @@
-"""mkdocs-reeblog: publish an unchanged Jekyll blog with MkDocs and Material for MkDocs."""
+"""mkdocs-reeblog: publish an unchanged Jekyll blog with MkDocs and Material for MkDocs.
+
+Three layers, each importing only from the ones below it (`tests/test_layers.py` checks):
+
+* `jekyll/`: the Jekyll site as Jekyll reads it (front matter, dates, URLs, posts, pages,
+  settings, Liquid, kramdown); imports nothing from MkDocs, Jinja or `blog/`.
+* `blog/`: the blog made of the posts (the post index, taxonomies, listings, excerpts, feeds,
+  SEO, redirects); imports nothing from MkDocs or Jinja.
+* this folder: the MkDocs plugin (`plugin.py`, its options in `config.py`) and what it does with
+  MkDocs and the theme: generated files, the post page, navigation, the HTML the templates get
+  (`views.py`, `blog_html.py`), other plugins (`neighbours.py`), and `speed/`. The `reeblog`
+  command (`importer/`) uses all three.
+"""
 
 from __future__ import annotations
 

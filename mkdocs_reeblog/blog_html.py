@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from mkdocs_reeblog.excerpt import BASE, without_base
-from mkdocs_reeblog.index import BlogIndex, PublishedPost
-from mkdocs_reeblog.links import SiteLinks
-from mkdocs_reeblog.listings import Listing
-from mkdocs_reeblog.render import DateFormatter, PostView, post_view, term_linker
+from mkdocs_reeblog.blog.index import BlogIndex, PublishedPost
+from mkdocs_reeblog.blog.links import BASE, without_base
+from mkdocs_reeblog.blog.listings import Listing
+from mkdocs_reeblog.site_links import SiteLinks
+from mkdocs_reeblog.views import DateFormatter, PostView, post_view, term_linker
 
 if TYPE_CHECKING:
     from jinja2 import Environment

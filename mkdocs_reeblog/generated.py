@@ -6,27 +6,33 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from mkdocs_reeblog.listings import source_uri
-from mkdocs_reeblog.problems import Problem
-from mkdocs_reeblog.urls import Destination
+from mkdocs_reeblog.jekyll.problems import Problem
+from mkdocs_reeblog.jekyll.urls import Destination
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-__all__ = ["GeneratedFiles", "place"]
+__all__ = ["GeneratedFiles", "place", "source_uri"]
 
 log = get_plugin_logger(__name__)
+
+
+def source_uri(dest: Destination) -> str:
+    """A `src_uri` for a generated page that writes `dest` (`tag/x/index.html` -> `.md`)."""
+    path = unquote(dest.dest_uri)
+    return path[: -len(".html")] + ".md" if path.endswith(".html") else path + ".md"
 
 
 def place(file: File, dest: Destination, site_dir: str) -> None:
     """Write `file` at `dest` (MkDocs caches these three together: set them together)."""
     file.dest_uri = dest.dest_uri
     file.url = dest.url
-    # MkDocs' own expression for it (`File.abs_dest_path`), and a fifth of what `Path` costs.
+    # MkDocs' own expression for it (`File.abs_dest_path`), cheaper than `Path`'s.
     file.abs_dest_path = os.path.normpath(os.path.join(site_dir, dest.dest_uri))  # noqa: PTH118
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from mkdocs_reeblog.posts import Post, ruby_to_s
+from mkdocs_reeblog.jekyll.posts import Post, ruby_to_s
 
 __all__ = ["JEKYLL_META", "page_meta", "safe_meta", "set_aside"]
 

@@ -16,10 +16,10 @@ from mkdocs.structure.files import File, Files
 
 from mkdocs_reeblog.generated import place
 from mkdocs_reeblog.jekyll.pages import JekyllPage, has_front_matter, page_kind, read_page
-from mkdocs_reeblog.problems import PostError, Problem
-from mkdocs_reeblog.reader import decode
-from mkdocs_reeblog.settings import Settings
-from mkdocs_reeblog.urls import destination
+from mkdocs_reeblog.jekyll.problems import PostError, Problem
+from mkdocs_reeblog.jekyll.reader import decode
+from mkdocs_reeblog.jekyll.settings import Settings
+from mkdocs_reeblog.jekyll.urls import destination
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

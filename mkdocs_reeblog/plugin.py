@@ -18,63 +18,60 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.utils import dirname_to_title, get_relative_url, get_theme_dir
 
-from mkdocs_reeblog.blog_html import BlogHtml
-from mkdocs_reeblog.config import ReeblogConfig
-from mkdocs_reeblog.dates import DateError
-from mkdocs_reeblog.excerpt import BASE, ExcerptCache, text_excerpt, without_base
-from mkdocs_reeblog.feed import (
-    FeedOptions,
+from mkdocs_reeblog.blog.excerpt import ExcerptCache, text_excerpt
+from mkdocs_reeblog.blog.feed import (
     PlannedFeed,
     SiteInfo,
     feed_link,
     plan_feeds,
     render_feed,
-    resolve_feed_options,
     without_site_url,
 )
-from mkdocs_reeblog.generated import GeneratedFiles, place
-from mkdocs_reeblog.index import BlogIndex, PublishedPost, build_index, post_names
-from mkdocs_reeblog.jekyll.data import read_data_dir
-from mkdocs_reeblog.jekyll.pages import JekyllPage
-from mkdocs_reeblog.links import SiteLinks
-from mkdocs_reeblog.liquid import LiquidRenderer, has_liquid
-from mkdocs_reeblog.listing_page import ListingConversion, ListingPage
-from mkdocs_reeblog.listings import (
+from mkdocs_reeblog.blog.index import BlogIndex, PublishedPost, build_index, post_names
+from mkdocs_reeblog.blog.links import BASE, without_base
+from mkdocs_reeblog.blog.listings import (
     LISTING_MARKDOWN,
     MARKER,
     Listing,
     listing_title,
     plan_listings,
     posts_at_listing_urls,
-    resolve_listing_options,
 )
-from mkdocs_reeblog.meta import page_meta, safe_meta, set_aside
-from mkdocs_reeblog.navcache import NavCache
-from mkdocs_reeblog.navigation import add_blog_section, link_posts
-from mkdocs_reeblog.neighbours import Neighbours, social_card_fits, split_redirect_map
-from mkdocs_reeblog.page_files import find_pages
-from mkdocs_reeblog.post_render import PostPage, PostRendering, page_source, render_options
-from mkdocs_reeblog.posts import Post, PostSource, find_post_source, is_jekyll_only
-from mkdocs_reeblog.problems import Problem
-from mkdocs_reeblog.reader import PostReader
-from mkdocs_reeblog.redirects import (
+from mkdocs_reeblog.blog.redirects import (
     old_urls,
     redirect_html,
     redirect_sources,
     redirect_target,
     source_path,
 )
-from mkdocs_reeblog.render import DateFormatter, banner_problems
-from mkdocs_reeblog.seo import post_description, post_seo, site_seo
-from mkdocs_reeblog.settings import (
+from mkdocs_reeblog.blog.seo import post_description, post_seo, site_seo
+from mkdocs_reeblog.blog.taxonomy import Taxonomy, build_taxonomy
+from mkdocs_reeblog.blog_html import BlogHtml
+from mkdocs_reeblog.config import ReeblogConfig
+from mkdocs_reeblog.generated import GeneratedFiles, place
+from mkdocs_reeblog.jekyll.data import read_data_dir
+from mkdocs_reeblog.jekyll.dates import DateError
+from mkdocs_reeblog.jekyll.liquid import LiquidRenderer, has_liquid
+from mkdocs_reeblog.jekyll.pages import JekyllPage
+from mkdocs_reeblog.jekyll.posts import Post, PostSource, find_post_source, is_jekyll_only
+from mkdocs_reeblog.jekyll.problems import Problem
+from mkdocs_reeblog.jekyll.reader import PostReader
+from mkdocs_reeblog.jekyll.settings import (
     JekyllConfigError,
-    Settings,
     read_jekyll_config,
-    resolve_settings,
 )
+from mkdocs_reeblog.jekyll.urls import PermalinkError, check_permalink
+from mkdocs_reeblog.meta import page_meta, safe_meta, set_aside
+from mkdocs_reeblog.navigation import add_blog_section, link_posts
+from mkdocs_reeblog.neighbours import Neighbours, social_card_fits, split_redirect_map
+from mkdocs_reeblog.options import Options, resolve_options
+from mkdocs_reeblog.page_files import find_pages
+from mkdocs_reeblog.post_render import PostPage, PostRendering, page_source, render_options
+from mkdocs_reeblog.site_links import SiteLinks
 from mkdocs_reeblog.site_settings import adopt_jekyll_settings, written_config
-from mkdocs_reeblog.taxonomy import Taxonomy, build_taxonomy
-from mkdocs_reeblog.urls import PermalinkError, check_permalink
+from mkdocs_reeblog.speed.listing_page import ListingConversion, ListingPage
+from mkdocs_reeblog.speed.nav_cache import NavCache
+from mkdocs_reeblog.views import DateFormatter, banner_problems
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -90,29 +87,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 POST_TEMPLATE = "reeblog/post.html"
 LISTING_PAGE_TEMPLATE = "reeblog/listing-page.html"
 PAGE_TEMPLATE = "reeblog/page.html"
-_LISTING_OPTIONS = (
-    "blog_url",
-    "paginate",
-    "archive_paginate",
-    "paginate_path",
-    "tag_url",
-    "category_url",
-    "year_url",
-    "tags_index_url",
-    "categories_index_url",
-)
 STYLESHEET = "reeblog/reeblog.css"
 _NOT_MACROS = {"render_macros": False}
 """`page.meta` that mkdocs-macros honours first: it leaves the page as it is."""
-_SETTING_OPTIONS = (
-    "image_keys",
-    "permalink",
-    "timezone",
-    "excerpt_separator",
-    "future",
-    "show_drafts",
-    "unpublished",
-)
 
 
 class ReeblogPlugin(BasePlugin[ReeblogConfig]):
@@ -123,7 +100,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def _start_empty(self) -> None:
         """Hold nothing of a site: the state before the first build and after the last."""
-        self.settings = Settings()
+        self.options = Options()
+        """The build's options, resolved in on_config (`options.py`)."""
         self.index = BlogIndex()
         self.links = SiteLinks((), lambda _url: None)
         self.config_dir = Path.cwd()
@@ -147,11 +125,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Listing pages by the `src_uri` of the page that shows them."""
         self.term_urls: dict[tuple[str, str], str] = {}
         self.listing_conversion = ListingConversion(LISTING_MARKDOWN)
-        """The generated listing pages' Markdown, converted once a build (`listing_page.py`)."""
+        """The generated listing pages' Markdown, converted once a build (`speed/`)."""
         self.rendering: PostRendering | None = None
         """The posts' renderer for this build (None with `markdown: mkdocs`: MkDocs renders)."""
         self.taxonomies: list[Taxonomy] = []
         self.feeds: list[PlannedFeed] = []
+        self.feed_files: dict[str, File] = {}
+        """The files of `feeds` (a feed whose path a file of the site takes has none)."""
         self.post_html: dict[str, str] = {}
         """The HTML of the posts that feeds show in full."""
         self.full_text_posts: set[str] = set()
@@ -182,8 +162,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def on_shutdown(self) -> None:
         """The command is done: the posts, pages and caches held since go now, while they are
-        cheap to free. Held to the interpreter's exit, they were freed there, after its garbage
-        collections had walked them: 0.6 s more at 5,000 posts than freeing them here."""
+        cheap to free. Held to the interpreter's exit, they would be freed there, after its
+        garbage collections had walked them all."""
         self._start_empty()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -198,17 +178,17 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             config.watch.append(str(self.config.jekyll_config))
             adopt_jekyll_settings(config, jekyll, self.config.jekyll_config, self.command)
         self.jekyll = jekyll
-        options = {key: self.config[key] for key in _SETTING_OPTIONS}
         try:
-            self.settings = resolve_settings(
-                options,
+            self.options = resolve_options(
+                self.config,
                 jekyll,
                 site_url=self._published_site_url(config),
+                use_directory_urls=config.use_directory_urls,
                 now=datetime.now(timezone.utc),
             )
         except (DateError, ValueError) as exc:
             raise PluginError(f"reeblog: {exc}") from exc
-        for problem in self.settings.defaults.problems:
+        for problem in self.options.settings.defaults.problems:
             log.warning("%s: %s", self.config.jekyll_config, problem)
         self.site_data = self._read_site_data(config)
         self._sitemap_dates = {}  # they depend on the build's time
@@ -281,7 +261,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             files,
             config,
             name=self._path,
-            settings=self.settings,
+            settings=self.options.settings,
             markdown_pages=bool(self.config.jekyll_config),
         )
         for file in list(files):
@@ -343,7 +323,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         generated = GeneratedFiles(files, config, self._path)
         self._add_listings(generated, config, listings)
         self._add_redirects(generated, config, files)
-        feed_options = self._feed_options()
+        feed_options = self.options.feeds
         self.feeds = plan_feeds(
             feed_options, self.index, self.taxonomies, has_site_url=bool(config.site_url)
         )
@@ -352,8 +332,13 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         )
         if missing is not None and not self.config.jekyll_config:  # else on_config warned
             log.info("%s: set site_url in mkdocs.yml", missing)
+        # MkDocs takes files in on_files only, and a feed's entries are the posts' HTML, made
+        # page by page after it: each feed is added empty and written in on_env.
+        self.feed_files = {}
         for feed in self.feeds:
-            feed.file = generated.add(feed.path, "")
+            feed_file = generated.add(feed.path, "")
+            if feed_file is not None:
+                self.feed_files[feed.path] = feed_file
         self.full_text_posts = {
             e.post.source.page_uri
             for feed in self.feeds
@@ -361,7 +346,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             for e in feed.entries
         }
         self.post_html = {k: v for k, v in self.post_html.items() if k in self.full_text_posts}
-        address = self.settings.address
+        address = self.options.settings.address
         self.links = SiteLinks(
             ((f.dest_uri, f.url) for f in files), address.site_path, address.hosts
         )
@@ -385,8 +370,9 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Liquid for post bodies: `site.*` from `extra` and the Jekyll config, `post_url` and
         `link` resolved to the pages' URLs on the site."""
         site_path = urlsplit(config.site_url or "").path.rstrip("/")
-        baseurl = self.settings.baseurl if self.jekyll else site_path
-        url = self.settings.jekyll_url or (config.site_url or "").removesuffix(site_path + "/")
+        settings = self.options.settings
+        baseurl = settings.baseurl if self.jekyll else site_path
+        url = settings.jekyll_url or (config.site_url or "").removesuffix(site_path + "/")
         by_name = post_names(self.index)
         by_src = {f.src_uri: f.url for f in files}
         return LiquidRenderer(
@@ -402,7 +388,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             link_url=lambda path: _root(by_src.get(path.strip("/"))),
             baseurl=baseurl,
             url=url,
-            timezone=self.settings.timezone,
+            timezone=settings.timezone,
         )
 
     def _add_redirects(self, generated: GeneratedFiles, config: MkDocsConfig, files: Files) -> None:
@@ -470,11 +456,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     def _plan_listings(self, config: MkDocsConfig) -> tuple[list[Listing], list[str]]:
         """The blog index, term and year pages of the posts (and warnings about term names)."""
-        options = resolve_listing_options(
-            {key: self.config[key] for key in _LISTING_OPTIONS},
-            self.jekyll,
-            use_directory_urls=config.use_directory_urls,
-        )
+        options = self.options.listings
         taxonomies = self.taxonomies = []
         warnings: list[str] = []
         for kind, url in (("tag", options.tag_url), ("category", options.category_url)):
@@ -522,7 +504,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 modified = Path(file.abs_src_path).stat().st_mtime
                 mtime = datetime.fromtimestamp(modified, timezone.utc)
         result = self.reader.load(
-            source, path, lambda: file.content_bytes, self.settings, mtime=mtime
+            source, path, lambda: file.content_bytes, self.options.settings, mtime=mtime
         )
         if result.problem is not None:
             problems.append(result.problem)
@@ -590,7 +572,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         found = self._sitemap_dates.get(moment)
         if found is None:
             earliest = datetime(1970, 1, 2, tzinfo=timezone.utc)
-            found = min(max(moment, earliest), self.settings.now).strftime("%Y-%m-%d")
+            found = min(max(moment, earliest), self.options.settings.now).strftime("%Y-%m-%d")
             self._sitemap_dates[moment] = found
         return found
 
@@ -705,12 +687,12 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             (lst for lst in self.listings.values() if lst.kind == "blog" and lst.number == 1), None
         )
         for feed in self.feeds:
-            if feed.file is not None:
-                feed.file.content_string = self._render_feed(feed, config)
+            if feed.path in self.feed_files:
+                self.feed_files[feed.path].content_string = self._render_feed(feed, config)
         return env
 
     def _install_nav_cache(self, env: Environment, config: MkDocsConfig) -> NavCache | None:
-        """Material's sidebar drawn once (`navcache.py`), unless `cache_nav: false`, another
+        """Material's sidebar drawn once (`speed/nav_cache.py`), unless `cache_nav: false`, another
         theme (it knows Material's templates only) or no nav (no sidebar to draw); when the
         cache cannot be used with Material, one info line says why."""
         if not self.config.cache_nav or config.theme.name != "material" or self._nav_is_empty:
@@ -738,10 +720,6 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
                 )  # fmt: skip
                 set_aside(page.meta, "template")
                 page.meta["template"] = POST_TEMPLATE
-
-    def _feed_options(self) -> FeedOptions:
-        keys = ("feed_path", "feed_limit", "feed_content", "feed_terms")
-        return resolve_feed_options({key: self.config[key] for key in keys}, self.jekyll)
 
     def _render_feed(self, feed: PlannedFeed, config: MkDocsConfig) -> str:
         site_url = config.site_url or ""
@@ -847,8 +825,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
             )
 
     # After search plugins (priority 0) have indexed the page: a post with its title heading
-    # only (the rest of the header, date, terms and banner, is no text to search, and parsing
-    # it for every post would cost the search plugin a fifth more work), a generated listing
+    # only (the rest of the header, date, terms and banner, is no text to search, and the
+    # search plugin would parse it for every post), a generated listing
     # page empty (it is left out of the index, but Material's search still scans its content).
     @event_priority(-100)
     def _after_search(
@@ -882,8 +860,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         target = redirect_target(front_matter) if front_matter else None
         if target is not None:
             return redirect_html(target, target if "://" in target else None)
-        if self.feeds and self.feeds[0].file is not None and "</head>" in output:
-            feed = self.feeds[0].file
+        feed = self.feed_files.get(self.feeds[0].path) if self.feeds else None
+        if feed is not None and "</head>" in output:
             link = feed_link(config.site_name, get_relative_url(feed.url, page.url))
             output = output.replace("</head>", link + "</head>", 1)
         return output

@@ -14,9 +14,9 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
 
-from mkdocs_reeblog.index import BlogIndex, build_index
-from mkdocs_reeblog.posts import PostSource, find_post_source, read_post
-from mkdocs_reeblog.settings import Settings
+from mkdocs_reeblog.blog.index import BlogIndex, build_index
+from mkdocs_reeblog.jekyll.posts import PostSource, find_post_source, read_post
+from mkdocs_reeblog.jekyll.settings import Settings
 from tests.conftest import SEED_NAME, BuiltSite
 
 __all__ = [
@@ -48,12 +48,15 @@ PLUGIN_PREFIX = "mkdocs_reeblog: "
 """What MkDocs' plugin logger puts before each message of the plugin."""
 
 
-def post_text(front_matter: str | None, body: str = "Some text.\n") -> str:
-    """A post: `front_matter` (YAML lines, or None for no front matter) and a body."""
+def post_text(
+    front_matter: str | None, body: str = "Some text.\n", *, blank_line: bool = True
+) -> str:
+    """A post: `front_matter` (YAML lines, or None for no front matter) and a body, after a
+    blank line unless `blank_line` is false (the body then starts right after the `---`)."""
     if front_matter is None:
         return body
     block = front_matter if front_matter.endswith("\n") or not front_matter else front_matter + "\n"
-    return f"---\n{block}---\n\n{body}"
+    return f"---\n{block}---\n" + ("\n" if blank_line else "") + body
 
 
 def page_soup(site: BuiltSite, path: str) -> BeautifulSoup:

@@ -33,12 +33,12 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_reeblog.frontmatter import JEKYLL_FRONT_MATTER
-from mkdocs_reeblog.index import BlogIndex, build_index
+from mkdocs_reeblog.blog.index import BlogIndex, build_index
+from mkdocs_reeblog.jekyll.frontmatter import JEKYLL_FRONT_MATTER
+from mkdocs_reeblog.jekyll.posts import Post, PostSource, find_post_source, read_post
+from mkdocs_reeblog.jekyll.problems import PostError
+from mkdocs_reeblog.jekyll.settings import read_jekyll_config, resolve_settings
 from mkdocs_reeblog.plugin import ReeblogPlugin
-from mkdocs_reeblog.posts import Post, PostSource, find_post_source, read_post
-from mkdocs_reeblog.problems import PostError
-from mkdocs_reeblog.settings import read_jekyll_config, resolve_settings
 from tests.conftest import DATA, write_files
 
 __all__ = [

@@ -7,7 +7,7 @@ block kinds are the same, in the same order, and *lost text* when some of Jekyll
 missing from the plugin's body (see `lost_words`).
 
 The plugin's banner rule: a post whose front matter names a banner image and whose body opens
-with the same picture shows it once, in the post header (`mkdocs_reeblog/banner.py`): the
+with the same picture shows it once, in the post header (`mkdocs_reeblog/jekyll/banner.py`): the
 plugin blanks that body line. Jekyll keeps the picture in the body, so that image (the first of
 Jekyll's whose `src` is written in the blanked line) is left out of Jekyll's side.
 
@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs_reeblog.posts import Post
+from mkdocs_reeblog.jekyll.posts import Post
 from tests.conftest import SEED, SEED_NAME
 from tests.html_structure import (
     Structure,

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_reeblog.banner import Banner, find_banner
-from mkdocs_reeblog.frontmatter import read_front_matter
+from mkdocs_reeblog.jekyll.banner import Banner, find_banner
+from mkdocs_reeblog.jekyll.frontmatter import read_front_matter
+from mkdocs_reeblog.jekyll.settings import SiteAddress
 from mkdocs_reeblog.jekyll.theme_images import NO_IMAGE
-from mkdocs_reeblog.settings import SiteAddress
 
 SITE = SiteAddress.from_urls("https://galena.es/")
 SEED_IMAGE = "https://www.galena.es/assets/images/Japans_Approach_to_Rare_Earth_Elements.png"

@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from tests.conftest import REPO
+from tests.html_helpers import post_text
 
 BENCH = REPO / "benchmarks" / "bench.py"
 
@@ -100,7 +101,7 @@ def _small_blog(folder: Path, posts: int) -> Path:
     docs.mkdir(parents=True)
     for day in range(1, posts + 1):
         (docs / f"2024-01-{day:02d}-post{day}.md").write_text(
-            f"---\ntitle: Post {day}\ntags: [a]\n---\n\nText {day}.\n", encoding="utf-8"
+            post_text(f"title: Post {day}\ntags: [a]", f"Text {day}.\n"), encoding="utf-8"
         )
     config = folder / "reeblog.yml"
     config.write_text(

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from mkdocs_reeblog.dates import DateError, load_timezone, parse_date
+from mkdocs_reeblog.jekyll.dates import DateError, load_timezone, parse_date
 
 UTC = load_timezone("UTC")
 

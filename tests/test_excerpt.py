@@ -13,9 +13,15 @@ from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_reeblog import excerpt as excerpt_module
-from mkdocs_reeblog.excerpt import BASE, ExcerptCache, _collapse_spaces, make_excerpt, text_excerpt
-from mkdocs_reeblog.frontmatter import read_front_matter
+from mkdocs_reeblog.blog import excerpt as excerpt_module
+from mkdocs_reeblog.blog.excerpt import (
+    ExcerptCache,
+    _collapse_spaces,
+    make_excerpt,
+    text_excerpt,
+)
+from mkdocs_reeblog.blog.links import BASE
+from mkdocs_reeblog.jekyll.frontmatter import read_front_matter
 
 POST_URL = "geology/2024/03/15/trip.html"
 LIMIT = 350

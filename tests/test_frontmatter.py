@@ -7,8 +7,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_reeblog.frontmatter import JEKYLL_FRONT_MATTER, _JekyllLoader, _split, read_front_matter
-from mkdocs_reeblog.problems import PostError
+from mkdocs_reeblog.jekyll.frontmatter import (
+    JEKYLL_FRONT_MATTER,
+    _JekyllLoader,
+    _split,
+    read_front_matter,
+)
+from mkdocs_reeblog.jekyll.problems import PostError
 
 
 @pytest.mark.parametrize(

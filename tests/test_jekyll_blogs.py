@@ -31,10 +31,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from mkdocs_reeblog.frontmatter import read_front_matter
 from mkdocs_reeblog.jekyll.defaults import FrontMatterDefaults, merge_front_matter
+from mkdocs_reeblog.jekyll.frontmatter import read_front_matter
+from mkdocs_reeblog.jekyll.problems import PostError
 from mkdocs_reeblog.plugin import ReeblogPlugin
-from mkdocs_reeblog.problems import PostError
 from tests.conftest import write_files
 from tests.jekyll_oracle import (
     BLOG_NAMES,

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_reeblog.posts import PostSource
+from mkdocs_reeblog.jekyll.posts import PostSource
 from tests.conftest import require_command
 from tests.jekyll_oracle import (
     EDGE_CASES,

@@ -8,7 +8,7 @@ import logging
 import pytest
 
 from mkdocs_reeblog.jekyll.pages import has_front_matter, page_url
-from mkdocs_reeblog.urls import permalink_template
+from mkdocs_reeblog.jekyll.urls import permalink_template
 from tests.conftest import SiteBuilder
 
 DATE = permalink_template("date")

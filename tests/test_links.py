@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_reeblog.links import SiteLinks
-from mkdocs_reeblog.settings import SiteAddress
+from mkdocs_reeblog.jekyll.settings import SiteAddress
+from mkdocs_reeblog.site_links import SiteLinks
 
 ADDRESS = SiteAddress.from_urls("https://www.galena.es/")
 FILES = [("assets/x.png", "assets/x.png"), ("about/index.html", "about/")]

@@ -1,4 +1,4 @@
-"""Liquid in post bodies (`mkdocs_reeblog.liquid`): Jekyll's constructs, problems, limits.
+"""Liquid in post bodies (`mkdocs_reeblog.jekyll.liquid`): Jekyll's constructs, problems, limits.
 
 Expected outputs come from jekyll-semantics.md section 3.2 and from a real `jekyll build`
 (Debian's Jekyll 4.3.1) of the same constructs; no MkDocs build here.
@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from mkdocs_reeblog.frontmatter import read_front_matter
-from mkdocs_reeblog.liquid import LiquidRenderer, LiquidResult
-from mkdocs_reeblog.problems import PostError
+from mkdocs_reeblog.jekyll.frontmatter import read_front_matter
+from mkdocs_reeblog.jekyll.liquid import LiquidRenderer, LiquidResult
+from mkdocs_reeblog.jekyll.problems import PostError
 from tests.jekyll_oracle import CORPORA
 
 SITE_URL = "https://anchor.example.org"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import MATERIAL_SITE, differing_files, write_and_build
+from tests.html_helpers import post_text
 
 POSTS: dict[str, str | bytes] = {
-    f"_posts/2021-03-{day:02d}-day-{day}.md": (
-        f"---\ntitle: Day {day}\ntags: [Japan, Tag {day % 3}]\ncategories: [mining]\n---\n\n"
-        f"Text of day {day}.\n\n## A heading\n\nMore.\n"
+    f"_posts/2021-03-{day:02d}-day-{day}.md": post_text(
+        f"title: Day {day}\ntags: [Japan, Tag {day % 3}]\ncategories: [mining]",
+        f"Text of day {day}.\n\n## A heading\n\nMore.\n",
     )
     for day in range(1, 13)
 }

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_reeblog.index import BlogIndex
-from mkdocs_reeblog.listings import (
+from mkdocs_reeblog.blog.index import BlogIndex
+from mkdocs_reeblog.blog.listings import (
     MARKER,
     Listing,
     ListingOptions,
     listing_title,
     plan_listings,
     resolve_listing_options,
-    source_uri,
 )
-from mkdocs_reeblog.taxonomy import Taxonomy, build_taxonomy
-from mkdocs_reeblog.urls import destination
+from mkdocs_reeblog.blog.taxonomy import Taxonomy, build_taxonomy
+from mkdocs_reeblog.generated import source_uri
+from mkdocs_reeblog.jekyll.urls import destination
 from tests.html_helpers import blog_index, terms_post
 
 

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_reeblog.navcache import NavCache
 from mkdocs_reeblog.plugin import ReeblogPlugin
+from mkdocs_reeblog.speed.nav_cache import NavCache
 from tests.conftest import build_at, write_files
+from tests.html_helpers import post_text
 
 
 def post(title: str, extra: str = "") -> str:
-    return (
-        f"---\ntitle: {title}\n{extra}---\n\nFirst paragraph of {title}.\n\n## A heading\n\nMore.\n"
+    return post_text(
+        f"title: {title}\n{extra}", f"First paragraph of {title}.\n\n## A heading\n\nMore.\n"
     )
 
 

@@ -6,11 +6,12 @@ from datetime import datetime, timezone
 
 import pytest
 
-from mkdocs_reeblog.dates import load_timezone
-from mkdocs_reeblog.posts import Post, PostSource, find_post_source, read_post
-from mkdocs_reeblog.problems import PostError
-from mkdocs_reeblog.settings import Settings, SiteAddress
-from mkdocs_reeblog.urls import permalink_template
+from mkdocs_reeblog.jekyll.dates import load_timezone
+from mkdocs_reeblog.jekyll.posts import Post, PostSource, find_post_source, read_post
+from mkdocs_reeblog.jekyll.problems import PostError
+from mkdocs_reeblog.jekyll.settings import Settings, SiteAddress
+from mkdocs_reeblog.jekyll.urls import permalink_template
+from tests.html_helpers import post_text
 
 NOW = datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)
 SETTINGS = Settings(now=NOW, address=SiteAddress.from_urls("https://galena.es/"))
@@ -29,7 +30,7 @@ def post(
     body: str = "Body text.\n",
 ) -> Post:
     """Read a post whose file holds `front_matter` (YAML lines, None for no front matter)."""
-    text = body if front_matter is None else f"---\n{front_matter}---\n{body}"
+    text = post_text(front_matter, body, blank_line=False)
     return read_post(source(src_uri), f"docs/{src_uri}", text, settings)
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs_reeblog.reader import PostReader
+from mkdocs_reeblog.jekyll.reader import PostReader
+from tests.html_helpers import post_text
 from tests.test_posts import SETTINGS, source
 
 SOURCE = source("_posts/2021-02-13-a-post.md")
@@ -13,7 +14,7 @@ PATH = "docs/_posts/2021-02-13-a-post.md"
 
 
 def _text(word: str) -> bytes:
-    return f"---\ntitle: A post\n---\n{word} words.\n".encode()
+    return post_text("title: A post", f"{word} words.\n", blank_line=False).encode()
 
 
 def test_the_same_bytes_give_the_post_already_read() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mkdocs_reeblog.excerpt import BASE
-from mkdocs_reeblog.render import TermLink, term_linker
+from mkdocs_reeblog.blog.links import BASE
+from mkdocs_reeblog.views import TermLink, term_linker
 
 
 def test_term_links_are_made_once_a_term_and_shared() -> None:

@@ -18,6 +18,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.conftest import REPO
+from tests.html_helpers import post_text
 from tests.servers import free_port, server_env, stop_server
 
 STARTUP_SECONDS = 60.0
@@ -96,7 +97,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
 
 
 def probe(tags: str) -> str:
-    return f'---\ntitle: "{TITLE}"\ntags: [{tags}]\n---\n\nA post added while serving.\n'
+    return post_text(f'title: "{TITLE}"\ntags: [{tags}]', "A post added while serving.\n")
 
 
 def test_serve_rebuilds_after_each_change_to_posts(server: Server) -> None:

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from mkdocs_reeblog.slugify import slugify
+from mkdocs_reeblog.jekyll.slugify import slugify
 from tests.conftest import DATA
 
 TABLE = DATA / "reference" / "jekyll-slugify-table.txt"

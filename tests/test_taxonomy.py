@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_reeblog.taxonomy import build_taxonomy, merge_key, term_slug, years
+from mkdocs_reeblog.blog.taxonomy import build_taxonomy, merge_key, term_slug, years
 from tests.html_helpers import blog_index, terms_post
 
 TAG_URL = "/tag/:name/"

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from mkdocs_reeblog.urls import (
+from mkdocs_reeblog.jekyll.urls import (
     PERMALINK_STYLES,
     PermalinkError,
     UrlFacts,

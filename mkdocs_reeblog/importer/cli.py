@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs_reeblog.importer.plan import ImportPlan, plan_import
-from mkdocs_reeblog.settings import JekyllConfigError
+from mkdocs_reeblog.jekyll.settings import JekyllConfigError
 
 __all__ = ["main", "write_plan"]
 

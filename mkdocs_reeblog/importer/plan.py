@@ -26,11 +26,11 @@ import yaml
 
 from mkdocs_reeblog.importer.config_map import key_lines, unmapped
 from mkdocs_reeblog.jekyll.pages import has_front_matter, page_kind, read_page
+from mkdocs_reeblog.jekyll.posts import DRAFTS_DIR, POSTS_DIR
+from mkdocs_reeblog.jekyll.problems import PostError
+from mkdocs_reeblog.jekyll.reader import decode
+from mkdocs_reeblog.jekyll.settings import JekyllConfigError, read_jekyll_config, resolve_settings
 from mkdocs_reeblog.jekyll.site import mkdocs_settings, theme_settings
-from mkdocs_reeblog.posts import DRAFTS_DIR, POSTS_DIR
-from mkdocs_reeblog.problems import PostError
-from mkdocs_reeblog.reader import decode
-from mkdocs_reeblog.settings import JekyllConfigError, read_jekyll_config, resolve_settings
 from mkdocs_reeblog.site_settings import theme_languages
 
 __all__ = ["ImportPlan", "PlannedFile", "plan_import"]

@@ -20,11 +20,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from mkdocs_reeblog.frontmatter import read_front_matter
 from mkdocs_reeblog.jekyll.defaults import FrontMatterDefaults, merge_front_matter
-from mkdocs_reeblog.posts import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS
-from mkdocs_reeblog.problems import PostError
-from mkdocs_reeblog.urls import escape_path, sanitize_url
+from mkdocs_reeblog.jekyll.frontmatter import read_front_matter
+from mkdocs_reeblog.jekyll.posts import HTML_EXTENSIONS, MARKDOWN_EXTENSIONS
+from mkdocs_reeblog.jekyll.problems import PostError
+from mkdocs_reeblog.jekyll.urls import escape_path, sanitize_url
 
 __all__ = ["JekyllPage", "PageKind", "has_front_matter", "page_kind", "page_url", "read_page"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import quote, unquote
 
-from mkdocs_reeblog.slugify import slugify
+from mkdocs_reeblog.jekyll.slugify import slugify
 
 __all__ = [
     "PERMALINK_STYLES",

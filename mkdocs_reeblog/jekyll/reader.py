@@ -7,9 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from mkdocs_reeblog.posts import Post, PostSource, read_post
-from mkdocs_reeblog.problems import PostError, Problem
-from mkdocs_reeblog.settings import Settings
+from mkdocs_reeblog.jekyll.posts import Post, PostSource, read_post
+from mkdocs_reeblog.jekyll.problems import PostError, Problem
+from mkdocs_reeblog.jekyll.settings import Settings
 
 __all__ = ["LoadResult", "PostReader", "decode"]
 

@@ -7,11 +7,8 @@ used for the exact Unicode classes.
 from __future__ import annotations
 
 import unicodedata
-from typing import Literal
 
 import regex
-
-SlugMode = Literal["raw", "default", "pretty", "ascii", "latin", "none"]
 
 _MODES: dict[str, regex.Pattern[str]] = {
     "raw": regex.compile(r"\s+"),

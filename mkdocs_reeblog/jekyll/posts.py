@@ -10,13 +10,13 @@ from datetime import datetime, timezone
 from functools import cached_property
 from typing import Any
 
-from mkdocs_reeblog.banner import Banner, card_and_social_images, find_banner
-from mkdocs_reeblog.dates import DateError, parse_date
-from mkdocs_reeblog.frontmatter import FrontMatter, YamlTime, read_front_matter
+from mkdocs_reeblog.jekyll.banner import Banner, card_and_social_images, find_banner
+from mkdocs_reeblog.jekyll.dates import DateError, parse_date
 from mkdocs_reeblog.jekyll.defaults import merge_front_matter
-from mkdocs_reeblog.problems import PostError
-from mkdocs_reeblog.settings import Settings
-from mkdocs_reeblog.urls import PermalinkError, UrlFacts, expand_permalink
+from mkdocs_reeblog.jekyll.frontmatter import FrontMatter, YamlTime, read_front_matter
+from mkdocs_reeblog.jekyll.problems import PostError
+from mkdocs_reeblog.jekyll.settings import Settings
+from mkdocs_reeblog.jekyll.urls import PermalinkError, UrlFacts, expand_permalink
 
 __all__ = ["Post", "PostSource", "find_post_source", "read_post", "ruby_to_s"]
 

@@ -23,14 +23,9 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
-from mkdocs_reeblog.links import is_safe_url
+from mkdocs_reeblog.blog.links import BASE, is_safe_url, without_base
 
-__all__ = ["BASE", "ExcerptCache", "make_excerpt", "text_excerpt", "without_base"]
-
-BASE = "\x00"
-"""Stands for the listing page's path to the site root in stored HTML. A character below 256:
-Python stores a string with one beyond Latin-1 at two bytes a character, and every card holds
-this one. NUL is no character of HTML text; `without_base` takes it out of what users wrote."""
+__all__ = ["ExcerptCache", "make_excerpt", "text_excerpt"]
 
 _KEEP = frozenset({"a", "em", "strong", "b", "i", "code", "del", "ins", "mark", "abbr", "sub",
                    "s", "small", "kbd", "q", "cite", "span", "br"})  # fmt: skip
@@ -48,11 +43,6 @@ _BLOCKS = frozenset({"p", "li", "blockquote", "dd", "dt"})
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
-def without_base(text: str) -> str:
-    """User text with no `BASE` in it, so that only the links the plugin made get the path."""
-    return text.replace(BASE, "") if BASE in text else text
-
-
 def text_excerpt(text: str) -> str:
     """Front-matter `excerpt`: escaped text in a paragraph."""
     text = without_base(text).strip()
@@ -60,8 +50,8 @@ def text_excerpt(text: str) -> str:
 
 
 def _collapse_spaces(text: str) -> str:
-    """Each run of whitespace as one space (what `re.sub(r"\\s+", " ", text)` gives, three
-    times faster on a paragraph: `str.split` knows the same whitespace)."""
+    """Each run of whitespace as one space (what `re.sub(r"\\s+", " ", text)` gives, without
+    a regular expression: `str.split` knows the same whitespace)."""
     words = text.split()
     if not words:
         return " " if text else ""

@@ -9,8 +9,8 @@ from html import escape
 from typing import Any
 from urllib.parse import unquote
 
-from mkdocs_reeblog.posts import Post
-from mkdocs_reeblog.urls import PermalinkError, expand_permalink, permalink_template
+from mkdocs_reeblog.jekyll.posts import Post
+from mkdocs_reeblog.jekyll.urls import PermalinkError, expand_permalink, permalink_template
 
 __all__ = ["old_urls", "redirect_html", "redirect_sources", "redirect_target", "source_path"]
 

@@ -11,8 +11,8 @@ from html import unescape
 
 from markupsafe import Markup
 
-from mkdocs_reeblog.excerpt import BASE
-from mkdocs_reeblog.posts import Post
+from mkdocs_reeblog.blog.links import BASE
+from mkdocs_reeblog.jekyll.posts import Post
 
 __all__ = ["SeoView", "html_to_text", "json_ld", "post_description", "post_seo", "site_seo"]
 

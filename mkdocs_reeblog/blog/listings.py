@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import unquote
 
-from mkdocs_reeblog.index import BlogIndex, PublishedPost
-from mkdocs_reeblog.problems import Problem
-from mkdocs_reeblog.taxonomy import Taxonomy, Term, years
-from mkdocs_reeblog.urls import Destination, destination
+from mkdocs_reeblog.blog.index import BlogIndex, PublishedPost
+from mkdocs_reeblog.blog.taxonomy import Taxonomy, Term, years
+from mkdocs_reeblog.jekyll.problems import Problem
+from mkdocs_reeblog.jekyll.urls import Destination, destination
 
 __all__ = [
     "LISTING_MARKDOWN",
@@ -22,7 +21,6 @@ __all__ = [
     "plan_listings",
     "posts_at_listing_urls",
     "resolve_listing_options",
-    "source_uri",
 ]
 
 _PAGE_NAMES = {"blog": "blog index", "tags": "tag index", "categories": "category index"}
@@ -95,12 +93,6 @@ def listing_title(
     else:
         title = f"{listing.kind.capitalize()}: {listing.key}"
     return title if listing.number == 1 else f"{title} (page {listing.number})"
-
-
-def source_uri(dest: Destination) -> str:
-    """A `src_uri` for a generated page that writes `dest` (`tag/x/index.html` -> `.md`)."""
-    path = unquote(dest.dest_uri)
-    return path[: -len(".html")] + ".md" if path.endswith(".html") else path + ".md"
 
 
 def _page_url(base: str, number: int, paginate_path: str) -> str:

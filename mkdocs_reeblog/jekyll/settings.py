@@ -11,10 +11,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from mkdocs_reeblog.dates import DateError, load_timezone
+from mkdocs_reeblog.jekyll.dates import DateError, load_timezone
 from mkdocs_reeblog.jekyll.defaults import FrontMatterDefaults
 from mkdocs_reeblog.jekyll.theme_images import DEFAULT_IMAGE_KEYS, ImageKeys
-from mkdocs_reeblog.urls import permalink_template
+from mkdocs_reeblog.jekyll.urls import permalink_template
 
 __all__ = ["JekyllConfigError", "Settings", "SiteAddress", "read_jekyll_config", "resolve_settings"]
 

@@ -11,11 +11,11 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 from babel.dates import DateTimePattern, parse_pattern
 
-from mkdocs_reeblog.banner import Banner
-from mkdocs_reeblog.excerpt import without_base
-from mkdocs_reeblog.index import PublishedPost
-from mkdocs_reeblog.links import SiteLinks, is_safe_url
-from mkdocs_reeblog.problems import Problem
+from mkdocs_reeblog.blog.index import PublishedPost
+from mkdocs_reeblog.blog.links import is_safe_url, without_base
+from mkdocs_reeblog.jekyll.banner import Banner
+from mkdocs_reeblog.jekyll.problems import Problem
+from mkdocs_reeblog.site_links import SiteLinks
 
 __all__ = [
     "BannerView",

@@ -14,15 +14,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urljoin
 
-from mkdocs_reeblog.excerpt import BASE
-from mkdocs_reeblog.index import BlogIndex, PublishedPost
-from mkdocs_reeblog.taxonomy import Taxonomy
-
-if TYPE_CHECKING:
-    from mkdocs.structure.files import File
+from mkdocs_reeblog.blog.index import BlogIndex, PublishedPost
+from mkdocs_reeblog.blog.links import BASE
+from mkdocs_reeblog.blog.taxonomy import Taxonomy
 
 __all__ = [
     "FeedEntry",
@@ -209,7 +206,6 @@ class PlannedFeed:
     scope: str
     """'' for the site's feed, else 'tag: NAME' or 'category: NAME'."""
     entries: list[PublishedPost]
-    file: File | None = None
 
 
 def plan_feeds(

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import regex
 
-from mkdocs_reeblog.index import BlogIndex, PublishedPost
-from mkdocs_reeblog.slugify import slugify
-from mkdocs_reeblog.urls import escape_path
+from mkdocs_reeblog.blog.index import BlogIndex, PublishedPost
+from mkdocs_reeblog.jekyll.slugify import slugify
+from mkdocs_reeblog.jekyll.urls import escape_path
 
 __all__ = ["Taxonomy", "Term", "TermKind", "build_taxonomy", "merge_key", "term_slug"]
 

@@ -1,4 +1,4 @@
-"""The Liquid engine behind `mkdocs_reeblog.liquid`: python-liquid 2 set up as Jekyll 4.
+"""The Liquid engine behind `mkdocs_reeblog.jekyll.liquid`: python-liquid 2 set up as Jekyll 4.
 
 Jekyll runs Liquid on the raw Markdown of a post before converting it, everywhere in the body
 (code spans and fences included), and only when the body contains `{{` or `{%`. This module does
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar, TextIO, cast
 
@@ -48,10 +48,15 @@ from liquid.template import BoundTemplate
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG
 
 from mkdocs_reeblog.jekyll.kramdown.code_blocks import fence_info
-from mkdocs_reeblog.liquid_filters import PLAIN_FILTERS, Address, Dates, Markdownify, RubyTime
-
-from .liquid import LiquidResult, LiquidSetup
-from .problems import Problem
+from mkdocs_reeblog.jekyll.liquid.filters import (
+    PLAIN_FILTERS,
+    Address,
+    Dates,
+    Markdownify,
+    RubyTime,
+)
+from mkdocs_reeblog.jekyll.liquid.setup import LiquidResult, LiquidSetup
+from mkdocs_reeblog.jekyll.problems import Problem
 
 __all__ = ["LiquidEngine"]
 
@@ -61,7 +66,6 @@ CONTEXT_DEPTH_LIMIT = 30
 INCLUDE_LIMIT = 10_000
 """Include tags rendered for one post (stops `a` including `a` three times, recursively)."""
 
-_UTC = timezone.utc
 _AS_WRITTEN = "the post is left as written (no Liquid applied)"
 
 
@@ -667,7 +671,7 @@ def _with_ruby_times(variables: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class LiquidEngine:
-    """python-liquid set up as Jekyll (see `mkdocs_reeblog.liquid.LiquidRenderer`)."""
+    """python-liquid set up as Jekyll (see `mkdocs_reeblog.jekyll.liquid.LiquidRenderer`)."""
 
     def __init__(self, setup: LiquidSetup) -> None:
         address = Address(setup.url or "", setup.baseurl or "")

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from mkdocs_reeblog.problems import PostError
+from mkdocs_reeblog.jekyll.problems import PostError
 
 __all__ = ["FrontMatter", "YamlTime", "read_front_matter"]
 

@@ -1,46 +1,24 @@
-"""Liquid in post bodies, rendered the way Jekyll 4 does it (`liquid_engine`, python-liquid 2).
+"""Liquid in post bodies, rendered the way Jekyll 4 does it (`engine.py`, python-liquid 2).
 
-Jekyll runs Liquid only when a body contains `{{` or `{%`; so does this module, and the engine
-(python-liquid and its set-up, a tenth of a second to import) is loaded on the first post that
-needs it. What it does differently from Jekyll, on purpose, is listed in `liquid_engine`.
+Jekyll runs Liquid only when a body contains `{{` or `{%`; so does this package, and the engine
+(python-liquid and its set-up, which a build without Liquid need not import) is loaded on the
+first post that needs it. What it does differently from Jekyll, on purpose, is listed in
+`engine.py`; its filters are in `filters.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .problems import Problem
+from mkdocs_reeblog.jekyll.liquid.setup import LiquidResult, LiquidSetup
 
 if TYPE_CHECKING:
-    from .liquid_engine import LiquidEngine
+    from mkdocs_reeblog.jekyll.liquid.engine import LiquidEngine
 
-__all__ = ["LiquidRenderer", "LiquidResult"]
-
-
-@dataclass(frozen=True)
-class LiquidResult:
-    """A post body after Liquid."""
-
-    text: str
-    """The rendered Markdown (the source itself when it had no Liquid or could not be rendered)."""
-    problems: list[Problem]
-
-
-@dataclass(frozen=True)
-class LiquidSetup:
-    """What Liquid knows of the site (see `LiquidRenderer`)."""
-
-    site: Mapping[str, Any]
-    includes_dir: Path | None
-    post_url: Callable[[str], str | None]
-    link_url: Callable[[str], str | None]
-    baseurl: str
-    url: str
-    timezone: tzinfo
+__all__ = ["LiquidRenderer", "LiquidResult", "has_liquid"]
 
 
 def has_liquid(source: str) -> bool:
@@ -84,7 +62,7 @@ class LiquidRenderer:
         if not has_liquid(source):
             return LiquidResult(source, [])
         if self._engine is None:
-            from .liquid_engine import LiquidEngine  # loaded when first needed
+            from mkdocs_reeblog.jekyll.liquid.engine import LiquidEngine  # loaded when first needed
 
             self._engine = LiquidEngine(self._setup)
         return self._engine.render(source, (path, first_line), page)

@@ -6,9 +6,9 @@ import posixpath
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
-from mkdocs_reeblog.posts import Post
-from mkdocs_reeblog.problems import Problem
-from mkdocs_reeblog.urls import Destination, destination
+from mkdocs_reeblog.jekyll.posts import Post
+from mkdocs_reeblog.jekyll.problems import Problem
+from mkdocs_reeblog.jekyll.urls import Destination, destination
 
 __all__ = ["MAX_NAME_BYTES", "BlogIndex", "PublishedPost", "build_index", "post_names"]
 

@@ -1,4 +1,4 @@
-"""Jekyll's Liquid filters (URLs, dates, text, arrays) for `mkdocs_reeblog.liquid`."""
+"""Jekyll's Liquid filters (URLs, dates, text, arrays) for `mkdocs_reeblog.jekyll.liquid`."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from liquid.exceptions import (
 from liquid.stringify import to_liquid_string
 from liquid.undefined import is_undefined
 
-from .dates import DateError, parse_date
-from .slugify import slugify
+from mkdocs_reeblog.jekyll.dates import DateError, parse_date
+from mkdocs_reeblog.jekyll.slugify import slugify
 
 __all__ = ["PLAIN_FILTERS", "Address", "Dates", "Markdownify", "RubyTime", "pop", "where"]
 

@@ -13,26 +13,11 @@ from urllib.parse import unquote, urlsplit
 
 from mkdocs.utils import get_relative_url
 
-__all__ = ["SiteLinks", "is_safe_url"]
+__all__ = ["SiteLinks"]
 
 _URL_ATTRIBUTE = re.compile(
     r"""(?P<lead>\s(?:src|href)=)(?P<q>["'])(?P<url>https?://[^"'\s]+)(?P=q)"""
 )
-_SAFE_DATA = re.compile(r"^data:image/(?:png|jpe?g|gif|webp|avif|bmp|x-icon)[;,]", re.IGNORECASE)
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-
-
-def is_safe_url(url: str) -> bool:
-    """True for http(s), mailto, relative and raster `data:image/...` URLs; false for
-    `javascript:`, other `data:` URLs and unknown schemes."""
-    cleaned = re.sub(r"[\x00-\x20]", "", url)
-    scheme = _SCHEME.match(cleaned)
-    if scheme is None:
-        return True
-    name = scheme.group(1).lower()
-    if name == "data":
-        return bool(_SAFE_DATA.match(cleaned))
-    return name in ("http", "https", "mailto")
 
 
 class SiteLinks:
