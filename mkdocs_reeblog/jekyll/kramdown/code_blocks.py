@@ -7,7 +7,7 @@ kramdown). Indented code: lines indented by a tab or four spaces, blank lines be
 lines that follow without a blank line even when not indented (kramdown joins such a line to
 the one before with a space).
 
-A fence's `?query` is ignored by kramdown; `mkdocs_reeblog.liquid_engine` writes Jekyll's
+A fence's `?query` is ignored by kramdown; `mkdocs_reeblog.jekyll.liquid.engine` writes Jekyll's
 `{% highlight python linenos %}` as the fence ```` ```python?linenums=1 ```` (`hl_lines=1+3`
 for `mark_lines="1 3"`), which is how line numbers reach the highlighter.
 
