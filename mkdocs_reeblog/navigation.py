@@ -2,12 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section, StructureItem
 from mkdocs.structure.pages import Page
 
-__all__ = ["add_blog_section", "link_posts"]
+from mkdocs_reeblog.blog.listings import Listing
+
+__all__ = ["add_blog_section", "arrange_blog", "link_posts"]
+
+
+def arrange_blog(
+    nav: Navigation,
+    files: Files,
+    title: str,
+    listings: Mapping[str, Listing],
+    posts: Iterable[str],
+    *,
+    explicit_nav: bool,
+) -> None:
+    """A section `title` for the blog's index pages (`listings` by the `src_uri` of their
+    pages); the posts (`src_uri`s, newest first) go between their neighbours by date, and the
+    other listing pages (tags, categories, years) get the section as their breadcrumb."""
+
+    def page(src_uri: str) -> Page | None:
+        file = files.get_file_from_path(src_uri)
+        return file.page if file is not None else None
+
+    index_pages = [page(uri) for uri, listing in listings.items() if listing.in_nav]
+    section = add_blog_section(
+        nav, title, [p for p in index_pages if p is not None], explicit_nav=explicit_nav
+    )
+    link_posts([page(uri) for uri in posts], section)
+    if section is not None:
+        for uri, listing in listings.items():
+            listed = page(uri)
+            if listed is not None and not listing.in_nav:
+                listed.parent = section
 
 
 def add_blog_section(

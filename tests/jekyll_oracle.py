@@ -463,7 +463,7 @@ def _run_mkdocs(
     with _recording("mkdocs") as records:
         try:
             build(config)
-            posts = {entry.post.source.src_uri: entry.post for entry in plugin.index}
+            posts = {entry.post.source.src_uri: entry.post for entry in plugin.build.index}
         finally:
             config.plugins.on_shutdown()
     return project / "site", posts, records.records

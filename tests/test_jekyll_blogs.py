@@ -200,7 +200,7 @@ def build_blog(name: str, root: Path, *, strict: bool) -> BlogBuild:
         ok = False
     finally:
         logger.removeHandler(handler)
-    posts = {entry.post.source.src_uri: output_file(entry.post.url) for entry in plugin.index}
+    posts = {entry.post.source.src_uri: output_file(entry.post.url) for entry in plugin.build.index}
     config.plugins.on_shutdown()
     return BlogBuild(root / "site", ok, posts, handler.records)
 

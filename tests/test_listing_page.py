@@ -38,16 +38,16 @@ def test_listing_pages_share_one_conversion_and_build_the_same_site(tmp_path: Pa
     shared = write_and_build(
         tmp_path / "shared", CONFIG, {f"docs/{k}": v for k, v in POSTS.items()}
     )
-    assert len(shared.listings) > 10, shared.listings.keys()
+    assert len(shared.build.listings) > 10, shared.build.listings.keys()
     # One page converted in full, every other generated listing page took its result.
-    assert shared.listing_conversion.shared == len(shared.listings) - 1
+    assert shared.build.listing_conversion.shared == len(shared.build.listings) - 1
 
     hook = {"hooks/blank_line.py": EVERY_PAGE_CONVERTED}
     files = {f"docs/{k}": v for k, v in POSTS.items()} | hook
     converted = write_and_build(
         tmp_path / "converted", CONFIG + "hooks:\n  - hooks/blank_line.py\n", files
     )
-    assert converted.listing_conversion.shared == 0
+    assert converted.build.listing_conversion.shared == 0
     assert differing_files(tmp_path / "shared" / "site", tmp_path / "converted" / "site") == []
     page = tmp_path / "shared" / "site" / "tag" / "japan" / "page2" / "index.html"
     assert "Day 10" in page.read_text(encoding="utf-8")  # newest first, two a page
@@ -63,7 +63,7 @@ def test_markdown_that_adds_to_every_page_is_converted_on_each(tmp_path: Path) -
         "      auto_append: [appendix.md]\n"
     )
     plugin = write_and_build(tmp_path, config, files)
-    assert plugin.listing_conversion.shared == 0
+    assert plugin.build.listing_conversion.shared == 0
     site = tmp_path / "site"
     for page in ("index.html", "page2/index.html", "tag/japan/index.html", "tags/index.html"):
         assert "Appended on every page." in (site / page).read_text(encoding="utf-8"), page

@@ -104,8 +104,8 @@ def test_the_cached_sidebar_gives_the_same_site_byte_for_byte(
         write_files(root / "docs", DOCS)
         plugin = build_project(root, features, options, nav)
         sites.append(site_files(root / "site"))
-        if plugin.nav_cache is not None:
-            cached = plugin.nav_cache
+        if plugin.build.nav_cache is not None:
+            cached = plugin.build.nav_cache
             pages = sum(1 for path in sites[-1] if path.endswith(".html"))
     assert sites[0] == sites[1]
     # The cache was used, and drew the sidebar for a few shapes of page, not for every page.
@@ -129,7 +129,7 @@ def test_a_sidebar_template_in_custom_dir_turns_the_cache_off(
         plugins:
           - reeblog
         """)
-    assert build_at(tmp_path, config_text).nav_cache is None
+    assert build_at(tmp_path, config_text).build.nav_cache is None
     assert cache_off_notes(caplog) == [
         "mkdocs_reeblog: cache_nav is off: partials/nav.html is not Material's own (custom_dir"
         " overrides it); the navigation sidebar is drawn for every page"
@@ -170,7 +170,7 @@ def test_a_url_filter_replaced_after_the_cache_turns_it_off(
     write_files(tmp_path / "docs", DOCS)
     write_files(tmp_path, {"hooks.py": HOOK})
     config_text = "site_name: Nav cache\ntheme:\n  name: material\nplugins:\n  - reeblog\n"
-    cache = build_at(tmp_path, config_text + "hooks:\n  - hooks.py\n").nav_cache
+    cache = build_at(tmp_path, config_text + "hooks:\n  - hooks.py\n").build.nav_cache
     assert isinstance(cache, NavCache)
     assert cache.drawn == 0  # installed, never used
     [note] = cache_off_notes(caplog)

@@ -14,23 +14,32 @@ from mkdocs_reeblog.config import ReeblogConfig
 from mkdocs_reeblog.jekyll.settings import Settings
 from mkdocs_reeblog.options import FEED_PREFIX, option_names, resolve_options
 
-PLUGIN = Path(__file__).resolve().parent.parent / "mkdocs_reeblog" / "plugin.py"
+PACKAGE = Path(__file__).resolve().parent.parent / "mkdocs_reeblog"
 OPTIONS = dict.fromkeys(
     name for name, option in ReeblogConfig._schema if not isinstance(option, c.Deprecated)
 )
 """Every option of `config.py` (but those no longer used), unset."""
 
 
+def _names_options(node: ast.AST) -> bool:
+    """Whether `node` is the plugin's options as written: `self.config` in the plugin class,
+    `plugin` or `*.plugin` (`Setup.plugin`) elsewhere."""
+    if isinstance(node, ast.Name):
+        return node.id == "plugin"
+    if isinstance(node, ast.Attribute):
+        named_self = isinstance(node.value, ast.Name) and node.value.id == "self"
+        return node.attr == "plugin" or (node.attr == "config" and named_self)
+    return False
+
+
 def read_by_the_plugin() -> set[str]:
-    """The options `plugin.py` reads as they are (`self.config.NAME`)."""
+    """The options the package reads as they are (`self.config.NAME`, `setup.plugin.NAME`)."""
     return {
         node.attr
-        for node in ast.walk(ast.parse(PLUGIN.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Attribute)
-        and node.value.attr == "config"
-        and isinstance(node.value.value, ast.Name)
-        and node.value.value.id == "self"
+        for path in PACKAGE.rglob("*.py")
+        if path.name != "neighbours.py"  # its `plugin` is another plugin
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and _names_options(node.value)
     }
 
 

@@ -22,10 +22,10 @@ def test_shutdown_leaves_nothing_of_the_site_alive(tmp_path: Path, seed_text: st
         if isinstance(o, Page) and o.file.abs_dest_path.startswith(site)
     ]
     assert len(pages) >= 3  # the post, the home page, the blog index
-    assert len(plugin.index) == 1
+    assert len(plugin.build.index) == 1
 
     plugin.on_shutdown()  # what MkDocs calls when the command is done
     gc.collect()
     assert [ref() for ref in pages if ref() is not None] == []
-    assert len(plugin.index) == 0
-    assert plugin.excerpts == {}
+    assert len(plugin.build.index) == 0
+    assert plugin.kept.excerpts == {}
