@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "for_search",
     "for_theme",
-    "log_nav_cache_off",
+    "log_speed_paths",
     "post_content",
     "start_writing",
     "written_page",
@@ -104,6 +104,18 @@ def start_writing(build: Build, env: Environment, config: MkDocsConfig, files: F
 
 def log_nav_cache_off(reason: str) -> None:
     log.info("cache_nav is off: %s; the navigation sidebar is drawn for every page", reason)
+
+
+def log_speed_paths(build: Build) -> None:
+    """What the speed paths saved in this build, for `mkdocs build --verbose`."""
+    nav_cache = build.nav_cache
+    if nav_cache is not None and nav_cache.declined is not None:
+        log_nav_cache_off(nav_cache.declined)
+    elif nav_cache is not None:
+        log.debug("cache_nav: the navigation sidebar was drawn %d times", nav_cache.drawn)
+    shared = build.listing_conversion.shared
+    if build.listings:
+        log.debug("%d generated listing pages took the first one's conversion", shared)
 
 
 def _install_nav_cache(build: Build, env: Environment, config: MkDocsConfig) -> NavCache | None:

@@ -23,7 +23,7 @@ from mkdocs_reeblog.page_markdown import page_markdown, read_source
 from mkdocs_reeblog.page_writing import (
     for_search,
     for_theme,
-    log_nav_cache_off,
+    log_speed_paths,
     post_content,
     start_writing,
     written_page,
@@ -157,9 +157,7 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
         """Every page is written: the cards, chips and views made for them can go (a `serve`
         rebuild makes them anew; what is kept across rebuilds stays)."""
         self.build.html = None
-        nav_cache = self.build.nav_cache
-        if nav_cache is not None and nav_cache.declined is not None:
-            log_nav_cache_off(nav_cache.declined)
+        log_speed_paths(self.build)
 
     # Default priority: nothing of reeblog is used after the command.
     def on_shutdown(self) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import MATERIAL_SITE, differing_files, write_and_build
 from tests.html_helpers import post_text
@@ -34,13 +37,19 @@ def on_page_markdown(markdown, page, config, files):
 """
 
 
-def test_listing_pages_share_one_conversion_and_build_the_same_site(tmp_path: Path) -> None:
+def test_listing_pages_share_one_conversion_and_build_the_same_site(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="mkdocs.plugins.mkdocs_reeblog")
     shared = write_and_build(
         tmp_path / "shared", CONFIG, {f"docs/{k}": v for k, v in POSTS.items()}
     )
     assert len(shared.build.listings) > 10, shared.build.listings.keys()
     # One page converted in full, every other generated listing page took its result.
-    assert shared.build.listing_conversion.shared == len(shared.build.listings) - 1
+    took = len(shared.build.listings) - 1
+    assert shared.build.listing_conversion.shared == took
+    said = f"mkdocs_reeblog: {took} generated listing pages took the first one's conversion"
+    assert said in caplog.messages  # what `mkdocs build --verbose` shows
 
     hook = {"hooks/blank_line.py": EVERY_PAGE_CONVERTED}
     files = {f"docs/{k}": v for k, v in POSTS.items()} | hook

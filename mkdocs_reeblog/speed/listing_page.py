@@ -29,7 +29,7 @@ class ListingConversion:
         self.shareable: bool | None = None
         """Whether the other listing pages may take the result (None: no page converted yet)."""
         self.shared = 0
-        """How many pages took it (for tests)."""
+        """How many pages took it (`mkdocs build --verbose` says)."""
 
 
 class ListingPage(Page):

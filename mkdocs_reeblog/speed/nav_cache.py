@@ -75,7 +75,8 @@ class NavCache:
         self._filter: UrlFilter | None = None
         """The recording `url` filter: the cache is used only while templates call it."""
         self.drawn = 0
-        """How many times the sidebar was drawn (the other pages reused a drawing)."""
+        """How many times the sidebar was drawn (the other pages reused a drawing;
+        `mkdocs build --verbose` says)."""
         self.declined: str | None = None
         """Why the cache was not used while the pages were written, when it was not."""
 
