@@ -56,37 +56,8 @@ def plan_build(files: Files, config: MkDocsConfig, setup: Setup, kept: Kept) -> 
         markdown_pages=bool(plugin.jekyll_config),
     )
     posts, post_files = _read_posts(files, build, problems)
-    post_sources = {file.src_uri for file in post_files.values()}
-    taken = {f.dest_uri: build.name(f) for f in files if f.src_uri not in post_sources}
-    build.index, collisions = build_index(
-        posts, taken=taken, use_directory_urls=config.use_directory_urls
-    )
-    problems.extend(collisions)
-    listings, taxonomies, term_warnings = _plan_listings(build)
-    clashes = posts_at_listing_urls(listings, build.index)
-    if clashes:  # the generated page wins: its URL is the blog's structure
-        problems.extend(clashes.values())
-        kept_posts = [entry.post for entry in build.index if entry.post.path not in clashes]
-        build.index, _ = build_index(
-            kept_posts, taken=taken, use_directory_urls=config.use_directory_urls
-        )
-        listings, taxonomies, term_warnings = _plan_listings(build)
-    if plugin.markdown == "kramdown":
-        index = build.index
-
-        def is_html(src_uri: str) -> bool:
-            entry = index.get(src_uri)
-            return entry is not None and entry.post.source.is_html
-
-        options = render_options(config.markdown_extensions, config.mdx_configs)
-        build.rendering = PostRendering(options, is_html)
-    for problem in sorted(problems):
-        log.warning("%s", problem)
-    for warning in term_warnings:
-        log.warning("%s", warning)
-    for taxonomy in taxonomies:
-        for note in taxonomy.merged:
-            log.info("%s", note)
+    listings, taxonomies = _index_posts(files, config, build, posts, post_files, problems)
+    build.rendering = _post_rendering(config, build)
     _place_posts(files, config, build, post_files)
     generated = GeneratedFiles(files, config, build.name)
     _add_listings(generated, config, build, listings)
@@ -101,17 +72,7 @@ def plan_build(files: Files, config: MkDocsConfig, setup: Setup, kept: Kept) -> 
         neighbours=setup.neighbours,
     )
     _add_feeds(generated, config, build, taxonomies)
-    address = setup.options.settings.address
-    build.links = SiteLinks(((f.dest_uri, f.url) for f in files), address.site_path, address.hosts)
-    build.liquid = _liquid_renderer(files, config, build)
-    for file in files:  # Jekyll's text pages (robots.txt...): their Liquid rendered
-        page = build.pages.get(file.src_uri)
-        if page is not None and page.kind == "text":
-            page_vars = {**page.front_matter, "url": page.url, "path": page.src_uri}
-            file.content_string = build.render_liquid(page.body, page, page_vars)
-    for entry in build.index:
-        for hidden in banner_problems(entry, build.links):
-            log.warning("%s", hidden)
+    _link_pages(files, config, build)
     return build
 
 
@@ -137,6 +98,72 @@ def _read_posts(
         if post is not None:
             posts.append(post)
     return posts, post_files
+
+
+def _index_posts(
+    files: Files,
+    config: MkDocsConfig,
+    build: Build,
+    posts: list[Post],
+    post_files: dict[str, File],
+    problems: list[Problem],
+) -> tuple[list[Listing], list[Taxonomy]]:
+    """The post index (posts whose URL a file of the site, or a generated listing page,
+    takes are left out, with a problem), and the listing pages of the posts; every problem
+    of the posts logged."""
+    post_sources = {file.src_uri for file in post_files.values()}
+    taken = {f.dest_uri: build.name(f) for f in files if f.src_uri not in post_sources}
+    build.index, collisions = build_index(
+        posts, taken=taken, use_directory_urls=config.use_directory_urls
+    )
+    problems.extend(collisions)
+    listings, taxonomies, term_warnings = _plan_listings(build)
+    clashes = posts_at_listing_urls(listings, build.index)
+    if clashes:  # the generated page wins: its URL is the blog's structure
+        problems.extend(clashes.values())
+        kept_posts = [entry.post for entry in build.index if entry.post.path not in clashes]
+        build.index, _ = build_index(
+            kept_posts, taken=taken, use_directory_urls=config.use_directory_urls
+        )
+        listings, taxonomies, term_warnings = _plan_listings(build)
+    for problem in sorted(problems):
+        log.warning("%s", problem)
+    for warning in term_warnings:
+        log.warning("%s", warning)
+    for taxonomy in taxonomies:
+        for note in taxonomy.merged:
+            log.info("%s", note)
+    return listings, taxonomies
+
+
+def _post_rendering(config: MkDocsConfig, build: Build) -> PostRendering | None:
+    """The posts' renderer with the site's Markdown options (None with `markdown: mkdocs`)."""
+    if build.setup.plugin.markdown != "kramdown":
+        return None
+    index = build.index
+
+    def is_html(src_uri: str) -> bool:
+        entry = index.get(src_uri)
+        return entry is not None and entry.post.source.is_html
+
+    options = render_options(config.markdown_extensions, config.mdx_configs)
+    return PostRendering(options, is_html)
+
+
+def _link_pages(files: Files, config: MkDocsConfig, build: Build) -> None:
+    """Every file is in place: links between them (the posts' banners checked), Liquid with
+    the pages' URLs, and Jekyll's text pages (robots.txt...) rendered with it."""
+    address = build.setup.options.settings.address
+    build.links = SiteLinks(((f.dest_uri, f.url) for f in files), address.site_path, address.hosts)
+    build.liquid = _liquid_renderer(files, config, build)
+    for file in files:
+        page = build.pages.get(file.src_uri)
+        if page is not None and page.kind == "text":
+            page_vars = {**page.front_matter, "url": page.url, "path": page.src_uri}
+            file.content_string = build.render_liquid(page.body, page, page_vars)
+    for entry in build.index:
+        for hidden in banner_problems(entry, build.links):
+            log.warning("%s", hidden)
 
 
 def _read(file: File, source: PostSource, build: Build, problems: list[Problem]) -> Post | None:
