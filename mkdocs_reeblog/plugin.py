@@ -81,7 +81,8 @@ class ReeblogPlugin(BasePlugin[ReeblogConfig]):
 
     on_files = CombinedEvent(_files, _files_after_i18n)
 
-    # Default priority: before Material's blog plugin (-50), which puts its section first.
+    # Default priority: the nav MkDocs and the nav plugins (literate-nav, in on_files) made,
+    # before Material's blog plugin (-50) attaches its own pages to its section.
     def _blog_section(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """A "Blog" section for the index pages; posts go between their neighbours by date."""
         build = self.build
